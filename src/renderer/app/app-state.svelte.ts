@@ -1,0 +1,71 @@
+/**
+ * State that outlives any one view: the services connection, settings, app info, the current
+ * view, and the derived language and theme. Components read it; only its methods change it.
+ */
+import type { AppInfo, AtlasApi, StoreNotice } from '../../shared/api';
+import { effectiveLanguage, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import { resolveTheme } from '../lib/theme';
+import { hashOfView, viewFromHash, type ViewId } from './views';
+
+export type SaveStatus = { state: 'idle' } | { state: 'saved' } | { state: 'failed'; message: string };
+
+export class AppState {
+  settings = $state<Settings | null>(null);
+  info = $state<AppInfo | null>(null);
+  loadError = $state<string | null>(null);
+  saveStatus = $state<SaveStatus>({ state: 'idle' });
+  view = $state<ViewId>('library');
+  systemLocales = $state<readonly string[]>([]);
+  systemPrefersDark = $state(false);
+  dismissedNotices = $state<readonly string[]>([]);
+
+  language = $derived(effectiveLanguage(this.settings?.language ?? null, this.systemLocales));
+  theme = $derived(resolveTheme(this.settings?.theme ?? 'system', this.systemPrefersDark));
+  systemLanguage = $derived(effectiveLanguage(null, this.systemLocales));
+  visibleNotices = $derived<StoreNotice[]>(
+    (this.info?.notices ?? []).filter((notice) => !this.dismissedNotices.includes(notice.movedTo)),
+  );
+
+  constructor(private readonly api: AtlasApi) {}
+
+  t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
+
+  async load(): Promise<void> {
+    this.loadError = null;
+    const [settings, info] = await Promise.all([this.api.settings.get(), this.api.app.info()]);
+    if (!settings.ok) {
+      this.loadError = settings.error.message;
+      return;
+    }
+    if (!info.ok) {
+      this.loadError = info.error.message;
+      return;
+    }
+    this.settings = settings.value;
+    this.info = info.value;
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<void> {
+    const result = await this.api.settings.update(patch);
+    if (result.ok) {
+      this.settings = result.value;
+      this.saveStatus = { state: 'saved' };
+    } else {
+      this.saveStatus = { state: 'failed', message: result.error.message };
+    }
+  }
+
+  showView(view: ViewId): void {
+    this.view = view;
+    if (location.hash !== hashOfView(view)) location.hash = hashOfView(view);
+  }
+
+  followHash(hash: string): void {
+    this.view = viewFromHash(hash);
+  }
+
+  dismissNotice(notice: StoreNotice): void {
+    this.dismissedNotices = [...this.dismissedNotices, notice.movedTo];
+  }
+}

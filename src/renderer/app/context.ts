@@ -1,0 +1,15 @@
+/** Hands the one AppState to every component below App without threading it through props. */
+import { getContext, setContext } from 'svelte';
+import type { AppState } from './app-state.svelte';
+
+const KEY = Symbol('atlas.app-state');
+
+export function provideAppState(state: AppState): void {
+  setContext(KEY, state);
+}
+
+export function useAppState(): AppState {
+  const state = getContext<AppState | undefined>(KEY);
+  if (!state) throw new Error('useAppState() called outside <App>');
+  return state;
+}

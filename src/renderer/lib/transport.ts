@@ -1,0 +1,56 @@
+/**
+ * Picks how the UI reaches the services: `window.atlas` from the Electron preload, or the
+ * browser-mode HTTP API with the launch token. The rest of the UI only ever sees `AtlasApi`.
+ */
+import type { AtlasApi } from '../../shared/api';
+import { buildAtlasApi } from '../../shared/api-methods';
+import { fail, type Result } from '../../shared/result';
+
+declare global {
+  interface Window {
+    atlas?: AtlasApi;
+  }
+}
+
+const TOKEN_KEY = 'atlas.token';
+
+/** Takes the token from `?token=` once, keeps it for reloads, and removes it from the address bar. */
+export function takeLaunchToken(location: Location, storage: Storage, history: History): string | null {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function createWebApi(token: string | null, fetchImpl: typeof fetch = fetch): AtlasApi {
+  return buildAtlasApi(async (method, input): Promise<Result<unknown>> => {
+    if (!token) {
+      return fail('UNAUTHORIZED', 'No access token: open the address that `npm run web` printed.');
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ input }),
+      });
+    } catch {
+      return fail('NETWORK', 'The local server does not answer. Is `npm run web` still running?');
+    }
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return fail('INTERNAL', `The local server answered ${response.status} without a result.`);
+    }
+  });
+}
+
+export function connectToServices(): AtlasApi {
+  if (window.atlas) return window.atlas;
+  return createWebApi(takeLaunchToken(window.location, window.sessionStorage, window.history));
+}
