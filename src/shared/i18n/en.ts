@@ -1,7 +1,8 @@
 /** English UI text. The keys of this dictionary are the keys every language must have. */
 export const en = {
   'app.name': 'Cloud Native Atlas',
-  'app.tagline': 'Study the cloud-native landscape offline',
+  /** The app's name in the other language, shown under the name. */
+  'app.altName': '云原生图鉴',
   'app.loading': 'Loading…',
   'app.loadFailed': 'The app could not reach its services: {message}',
   'app.retry': 'Try again',

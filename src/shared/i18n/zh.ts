@@ -3,7 +3,8 @@ import type { MessageKey } from './en';
 
 export const zh: Record<MessageKey, string> = {
   'app.name': '云原生图鉴',
-  'app.tagline': '离线学习云原生技术全景',
+  /** The app's name in the other language, shown under the name. */
+  'app.altName': 'Cloud Native Atlas',
   'app.loading': '正在加载…',
   'app.loadFailed': '应用无法连接到内部服务：{message}',
   'app.retry': '重试',

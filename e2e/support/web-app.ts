@@ -1,0 +1,63 @@
+/**
+ * Starts the app in browser mode (`src/web/cli.ts`) on its own data folder, the way `npm run web`
+ * does, and waits for its "running at" line rather than sleeping.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const READY = /Cloud Native Atlas is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/;
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+}
+
+export class WebApp {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    readonly dataDir: string,
+  ) {}
+
+  /** The e2e script builds once beforehand, so the server is started with --no-build. */
+  static async start(dataDir: string): Promise<WebApp> {
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`browser mode did not start in 30 s\n${stderr}`)), 30_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = READY.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          resolveUrl(match[1]!);
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`browser mode exited with ${code}\n${stderr}`));
+      });
+    });
+    return new WebApp(child, url, dataDir);
+  }
+
+  /** The address with a view selected, e.g. `#/settings`. */
+  at(hash: string): string {
+    return `${this.url}${hash}`;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((done) => this.child.once('exit', done));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
