@@ -54,11 +54,11 @@ test('the desktop window is sandboxed and keeps settings across restarts', async
 });
 
 test('the main window refuses to navigate away from the app', async () => {
-  const { app, window } = await launch(mkdtempSync(join(tmpdir(), 'atlas-electron-')));
-  await window.evaluate(() => {
+  const { app, window: page } = await launch(mkdtempSync(join(tmpdir(), 'atlas-electron-')));
+  await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await window.waitForTimeout(500);
-  expect(window.url()).toMatch(/^atlas:\/\/app\//);
+  await page.waitForTimeout(500);
+  expect(page.url()).toMatch(/^atlas:\/\/app\//);
   await app.close();
 });
