@@ -2,21 +2,16 @@
  * The desktop app itself, driven with Playwright's Electron support. Where the Electron binary is
  * not installed (as on machines without internet) every test here is skipped with the reason.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinaryPath } from '../scripts/electron-binary';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
 function electronBinaryProblem(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof binary !== 'string' || !existsSync(binary)) return 'the Electron binary is not installed';
-  } catch (error) {
-    return `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})`;
-  }
+  if (!electronBinaryPath(projectRoot)) return 'the Electron binary is not installed (node_modules/electron has no dist)';
   if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
     return 'there is no display (run under xvfb-run)';
   }

@@ -4,23 +4,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinaryPath } from './electron-binary';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const INSTALL_TIMEOUT_MS = 120_000;
 
-/** The path of the Electron binary, or null when the package has none installed. */
-function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+const electronBinary = (): string | null => electronBinaryPath(projectRoot);
 
 function tryInstallElectron(): boolean {
   const installer = join(projectRoot, 'node_modules', 'electron', 'install.js');
