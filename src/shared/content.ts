@@ -1,0 +1,141 @@
+/**
+ * The bundled knowledge base: the schemas of the data files (links, relations, glossary, note front
+ * matter) and the shape of the content bundle the build produces for the reader and for search.
+ */
+import { z } from 'zod';
+import { LanguageSchema, type Language } from './settings';
+
+export const CATEGORIES = ['foundation', 'service-mesh', 'orchestration', 'observability', 'runtime', 'networking', 'rpc'] as const;
+export const CNCF_STATUSES = ['sandbox', 'incubating', 'graduated', 'archived', 'not-cncf', 'foundation'] as const;
+export const LINK_KINDS = ['official', 'docs', 'repo', 'docs-zh', 'community', 'article', 'registry', 'comparison'] as const;
+export const LINK_STATUSES = ['active', 'moved', 'retired', 'archived', 'unknown'] as const;
+export const RELATION_TYPES = [
+  'member-of',
+  'built-on',
+  'based-on',
+  'spun-out-of',
+  'alternative-to',
+  'succeeded-by',
+  'uses',
+  'implements',
+  'integrates-with',
+  'complements',
+  'hosted-by',
+] as const;
+
+/** Every note has these `##` sections, with these ids, in this order, in both languages. */
+export const REQUIRED_SECTIONS = [
+  'overview',
+  'concepts',
+  'architecture',
+  'relations',
+  'status',
+  'when-to-use',
+  'glossary',
+  'resources',
+] as const;
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, -)');
+const Text = z.string().trim().min(1, 'must not be empty');
+export const LocalizedSchema = z.strictObject({ zh: Text, en: Text });
+export type Localized = z.infer<typeof LocalizedSchema>;
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const NoteFrontMatterSchema = z.strictObject({
+  id: Id,
+  lang: LanguageSchema,
+  title: Text,
+  summary: Text,
+  category: z.enum(CATEGORIES),
+  cncfStatus: z.enum(CNCF_STATUSES),
+  related: z.array(Id).default([]),
+  tags: z.array(z.union([Text, z.number().transform(String)])).default([]),
+});
+export type NoteFrontMatter = z.infer<typeof NoteFrontMatterSchema>;
+
+export const LinkSchema = z
+  .strictObject({
+    url: HttpUrl,
+    source: z.enum(['seed', 'addition']),
+    kind: z.enum(LINK_KINDS),
+    projects: z.array(Id).min(1, 'must name at least one note id'),
+    lang: z.enum(['en', 'zh', 'multi']),
+    title: LocalizedSchema,
+    description: LocalizedSchema,
+    status: z.enum(LINK_STATUSES),
+    statusNote: LocalizedSchema.optional(),
+    replacedBy: HttpUrl.optional(),
+  })
+  .refine((link) => link.status === 'active' || link.statusNote !== undefined, {
+    message: 'a link whose status is not "active" needs a statusNote',
+    path: ['statusNote'],
+  });
+export type Link = z.infer<typeof LinkSchema>;
+export const LinksFileSchema = z.array(LinkSchema);
+
+export const ExternalNodeSchema = z.strictObject({ id: Id, name: LocalizedSchema, url: HttpUrl.optional() });
+export type ExternalNode = z.infer<typeof ExternalNodeSchema>;
+export const RelationEdgeSchema = z.strictObject({
+  from: Id,
+  to: Id,
+  type: z.enum(RELATION_TYPES),
+  description: LocalizedSchema,
+});
+export type RelationEdge = z.infer<typeof RelationEdgeSchema>;
+export const RelationsFileSchema = z.strictObject({
+  externals: z.array(ExternalNodeSchema),
+  edges: z.array(RelationEdgeSchema),
+});
+export type Relations = z.infer<typeof RelationsFileSchema>;
+
+export const GlossaryTermSchema = z.strictObject({
+  id: Id,
+  zh: Text,
+  en: Text,
+  aliases: z.array(Text).default([]),
+  definition: LocalizedSchema,
+  notes: z.array(Id).min(1, 'must point at least at one note'),
+});
+export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
+export const GlossaryFileSchema = z.array(GlossaryTermSchema);
+
+/** One heading of a note with the plain text of its own paragraphs (not of its sub-sections). */
+export interface NoteSection {
+  id: string;
+  level: 2 | 3;
+  title: string;
+  parentId: string | null;
+  text: string;
+}
+
+/** A note in one language: sanitized HTML plus what search and anchoring need. */
+export interface NoteText {
+  title: string;
+  summary: string;
+  tags: string[];
+  html: string;
+  sections: NoteSection[];
+}
+
+export interface Note {
+  id: string;
+  category: NoteFrontMatter['category'];
+  cncfStatus: NoteFrontMatter['cncfStatus'];
+  related: string[];
+  text: Record<Language, NoteText>;
+}
+
+export const CONTENT_BUNDLE_VERSION = 1;
+
+export interface ContentBundle {
+  version: typeof CONTENT_BUNDLE_VERSION;
+  notes: Note[];
+  links: Link[];
+  relations: Relations;
+  glossary: GlossaryTerm[];
+}
+
+/** The app route of a note, or of a section inside it. */
+export function noteRoute(noteId: string, sectionId?: string): string {
+  return sectionId ? `#/note/${noteId}/${sectionId}` : `#/note/${noteId}`;
+}
