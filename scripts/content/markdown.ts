@@ -4,6 +4,7 @@
  * Links to other notes are collected here and checked later, once every note is known.
  */
 import markdownit, { type Token } from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import sanitizeHtml from 'sanitize-html';
 import type { NoteSection } from '../../src/shared/content';
 import { noteRoute } from '../../src/shared/content';
@@ -26,7 +27,9 @@ export interface RenderedMarkdown {
   errors: ContentError[];
 }
 
-const markdown = markdownit({ html: false, linkify: false, typographer: false });
+// CommonMark does not close **emphasis** next to full-width punctuation (（label）**键值对**);
+// the CJK-friendly rules fix that for Chinese text.
+const markdown = markdownit({ html: false, linkify: false, typographer: false }).use(cjkFriendly);
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [

@@ -163,3 +163,14 @@ describe('the content build rejects bad data with file, line and reason', () => 
   });
 });
 
+
+describe('Chinese Markdown', () => {
+  it('closes emphasis next to full-width punctuation', () => {
+    const dir = tempDir();
+    writeFixtureData(dir, [{ id: 'envoy', extra: '每条序列由指标名加一组标签（label）**键值对**唯一确定。' }, { id: 'istio' }]);
+    const { bundle } = buildContent(join(dir, 'data'), dir);
+    const note = bundle!.notes[0]!.text.zh;
+    expect(note.html).toContain('（label）<strong>键值对</strong>唯一确定');
+    expect(note.sections[0]!.text).not.toContain('**');
+  });
+});
