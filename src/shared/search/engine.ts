@@ -14,10 +14,11 @@
 import lunr from 'lunr';
 import type { Language } from '../settings';
 import type { SearchDocument, SearchKind } from './documents';
-import type { SerializedSearchIndex } from './build-index';
+import { SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './build-index';
 import { registerPipeline, stemTerm } from './pipeline';
+import { decodePosting, fromBase64, postingCount, postingOffsets, type Posting } from './postings';
 import { makeSnippet } from './snippet';
-import { tokenizeRuns, type QueryToken } from './tokenizer';
+import { isHanToken, tokenizeRuns, type QueryToken } from './tokenizer';
 
 export interface SearchOptions {
   limit?: number;
@@ -40,56 +41,71 @@ export interface SearchResult {
   highlights: [number, number][];
 }
 
-interface Posting {
-  docs: Int32Array;
-  weights: Float64Array;
-}
-
 interface WeightedTerm {
   term: string;
   weight: number;
 }
 
+/** The part of a loaded lunr.Index the engine reads: term → its position in the term list. */
 interface LunrInternals {
-  invertedIndex: Record<string, Record<string, Record<string, unknown>> & { _index: number }>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  fields: string[];
+  invertedIndex: Record<string, { _index: number }>;
 }
 
 const PREFIX_EXPANSIONS = 12;
 const CACHE_SIZE = 200;
 const MIN_FUZZY_LENGTH = 5;
+const EMPTY_POSTING: Posting = { docs: new Int32Array(0), weights: new Float64Array(0) };
 
 export class SearchEngine {
   private readonly index: LunrInternals;
   private readonly docs: SearchDocument[];
-  private readonly docIndexByRef: Map<string, number>;
+  /** Sorted, for prefix search by binary search. */
   private readonly vocabulary: string[];
+  /** Latin terms by length, for typo matching. */
   private readonly vocabularyByLength = new Map<number, string[]>();
+  private readonly packed: Uint8Array;
+  private readonly offsets: Int32Array;
   private readonly postings = new Map<string, Posting>();
   private readonly cache = new Map<string, SearchResult[]>();
   private scores: Float64Array;
   private matchedGroups: Uint16Array;
   private lastGroup: Int32Array;
 
-  private constructor(index: lunr.Index, documents: readonly SearchDocument[]) {
+  private constructor(index: lunr.Index, serialized: SerializedSearchIndex, documents: readonly SearchDocument[]) {
     this.index = index as unknown as LunrInternals;
-    this.docs = [...documents];
-    this.docIndexByRef = new Map(this.docs.map((doc, i) => [doc.ref, i]));
-    this.vocabulary = Object.keys(this.index.invertedIndex).sort();
+    const byRef = new Map(documents.map((doc) => [doc.ref, doc]));
+    this.docs = serialized.refs.map((ref) => {
+      const doc = byRef.get(ref);
+      if (!doc) throw new Error(`the search index names a document the content does not have: ${ref}`);
+      return doc;
+    });
+    this.vocabulary = serialized.terms === '' ? [] : serialized.terms.split('\n');
     for (const term of this.vocabulary) {
+      if (isHanToken(term)) continue;
       const bucket = this.vocabularyByLength.get(term.length);
       if (bucket) bucket.push(term);
       else this.vocabularyByLength.set(term.length, [term]);
     }
+    this.packed = fromBase64(serialized.postings);
+    this.offsets = postingOffsets(this.packed, this.vocabulary.length);
     this.scores = new Float64Array(this.docs.length);
     this.matchedGroups = new Uint16Array(this.docs.length);
     this.lastGroup = new Int32Array(this.docs.length).fill(-1);
   }
 
+  /** Loads a prebuilt index (see build-index.ts) over the documents it was built from. */
   static load(serialized: SerializedSearchIndex, documents: readonly SearchDocument[]): SearchEngine {
+    if (serialized.version !== SEARCH_INDEX_VERSION) {
+      throw new Error(`the search index has format ${String(serialized.version)}, this app reads ${SEARCH_INDEX_VERSION}: rebuild it`);
+    }
     registerPipeline();
-    return new SearchEngine(lunr.Index.load(serialized.lunr), documents);
+    const terms = serialized.terms === '' ? [] : serialized.terms.split('\n');
+    const index = lunr.Index.load({
+      ...serialized.lunr,
+      fieldVectors: [],
+      invertedIndex: terms.map((term, i) => [term, { _index: i }]),
+    });
+    return new SearchEngine(index, serialized, documents);
   }
 
   get documentCount(): number {
@@ -142,8 +158,12 @@ export class SearchEngine {
     return { tokens, groups };
   }
 
+  private termEntry(term: string): { _index: number } | undefined {
+    return Object.hasOwn(this.index.invertedIndex, term) ? this.index.invertedIndex[term] : undefined;
+  }
+
   private hasTerm(term: string): boolean {
-    return Object.hasOwn(this.index.invertedIndex, term);
+    return this.termEntry(term) !== undefined;
   }
 
   /** The most frequent vocabulary terms that start with `prefix` (other than `except`). */
@@ -180,27 +200,16 @@ export class SearchEngine {
   }
 
   private documentFrequency(term: string): number {
-    return this.posting(term).docs.length;
+    const entry = this.termEntry(term);
+    return entry ? postingCount(this.packed, this.offsets[entry._index]!) : 0;
   }
 
-  /** Every document that contains `term`, with its weight summed over fields. Computed once. */
+  /** Every document that contains `term`, with its weight summed over fields. Decoded once. */
   private posting(term: string): Posting {
     const known = this.postings.get(term);
     if (known) return known;
-    const entry = this.index.invertedIndex[term];
-    const byDoc = new Map<number, number>();
-    if (entry) {
-      const termIndex = entry._index;
-      for (const field of this.index.fields) {
-        for (const ref of Object.keys(entry[field] ?? {})) {
-          const docIndex = this.docIndexByRef.get(ref);
-          const vector = this.index.fieldVectors[`${field}/${ref}`];
-          if (docIndex === undefined || !vector) continue;
-          byDoc.set(docIndex, (byDoc.get(docIndex) ?? 0) + weightIn(vector.elements, termIndex));
-        }
-      }
-    }
-    const posting: Posting = { docs: Int32Array.from(byDoc.keys()), weights: Float64Array.from(byDoc.values()) };
+    const entry = this.termEntry(term);
+    const posting = entry ? decodePosting(this.packed, this.offsets[entry._index]!) : EMPTY_POSTING;
     this.postings.set(term, posting);
     return posting;
   }
@@ -263,20 +272,6 @@ export class SearchEngine {
       };
     });
   }
-}
-
-/** The weight of `termIndex` in a lunr vector's [index, weight, index, weight, …] elements. */
-function weightIn(elements: number[], termIndex: number): number {
-  let low = 0;
-  let high = elements.length / 2 - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = elements[mid * 2]!;
-    if (at === termIndex) return elements[mid * 2 + 1]!;
-    if (at < termIndex) low = mid + 1;
-    else high = mid - 1;
-  }
-  return 0;
 }
 
 /** True when `a` becomes `b` by at most one insertion, deletion, substitution or swap of neighbours. */
