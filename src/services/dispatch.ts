@@ -6,6 +6,7 @@ import { contract, type ApiInput, type ApiOutput } from '../shared/api';
 import { isApiMethod, type ApiMethod } from '../shared/api-methods';
 import { fail, ok, type Result } from '../shared/result';
 import { describeIssues } from '../shared/validation';
+import { NotFoundError } from './errors';
 
 export type Handlers = {
   [M in ApiMethod]: (input: ApiInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
@@ -19,6 +20,7 @@ export async function invokeMethod(handlers: Handlers, method: string, input: un
     const handler = handlers[method] as (input: unknown) => unknown;
     return ok(await handler(parsed.data));
   } catch (error) {
+    if (error instanceof NotFoundError) return fail('NOT_FOUND', error.message);
     console.error(`[atlas] ${method} failed:`, error);
     return fail('INTERNAL', `${method} failed: ${(error as Error).message ?? String(error)}`);
   }

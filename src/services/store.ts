@@ -42,30 +42,47 @@ export function fileTimestamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Why a store file cannot be used as it is, or null when it is fine (or absent). */
-export function diagnoseStoreFile<T>(path: string, schema: z.ZodType<T>): string | null {
-  if (!existsSync(path)) return null;
+type Inspection<T> = { ok: true; data: T | null } | { ok: false; problem: string };
+
+/** Reads and checks a store file: its valid content (null when absent or empty), or what is wrong. */
+function inspectStoreFile<T>(path: string, schema: z.ZodType<T>): Inspection<T> {
+  if (!existsSync(path)) return { ok: true, data: null };
   const text = readFileSync(path, 'utf8');
-  if (text.trim() === '') return null;
+  if (text.trim() === '') return { ok: true, data: null };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return { ok: false, problem: `not valid JSON (${(error as Error).message})` };
   }
   const parsed = schema.safeParse(data);
-  return parsed.success ? null : `unexpected content (${describeIssues(parsed.error)})`;
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, problem: `unexpected content (${describeIssues(parsed.error)})` };
 }
 
-export function openStoreFile<T extends Record<string, unknown>>(options: OpenStoreOptions<T>): StoreFile<T> {
+/** Why a store file cannot be used as it is, or null when it is fine (or absent). */
+export function diagnoseStoreFile<T>(path: string, schema: z.ZodType<T>): string | null {
+  const inspection = inspectStoreFile(path, schema);
+  return inspection.ok ? null : inspection.problem;
+}
+
+/**
+ * Opens a store file through the backend, after moving a damaged one aside. Also returns the
+ * checked content, so a service that keeps its records in memory need not read and check them again.
+ */
+export function loadStoreFile<T extends Record<string, unknown>>(options: OpenStoreOptions<T>): { file: StoreFile<T>; data: T } {
   const now = options.now ?? (() => new Date());
   const path = join(options.dataDir, `${options.name}.json`);
-  const problem = diagnoseStoreFile(path, options.schema);
-  if (problem) {
+  const inspection = inspectStoreFile(path, options.schema);
+  if (!inspection.ok) {
     const at = now();
     const movedTo = join(options.dataDir, `${options.name}.corrupt-${fileTimestamp(at)}.json`);
     renameSync(path, movedTo);
-    options.onNotice({ store: options.name, movedTo, reason: problem, at: at.toISOString() });
+    options.onNotice({ store: options.name, movedTo, reason: inspection.problem, at: at.toISOString() });
   }
-  return options.backend({ name: options.name, cwd: options.dataDir, defaults: options.defaults });
+  const file = options.backend({ name: options.name, cwd: options.dataDir, defaults: options.defaults });
+  return { file, data: (inspection.ok ? inspection.data : null) ?? options.defaults };
+}
+
+export function openStoreFile<T extends Record<string, unknown>>(options: OpenStoreOptions<T>): StoreFile<T> {
+  return loadStoreFile(options).file;
 }

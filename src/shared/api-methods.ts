@@ -6,7 +6,21 @@
 import type { AtlasApi } from './api';
 import type { Result } from './result';
 
-export const API_METHODS = ['app.info', 'settings.get', 'settings.update'] as const;
+export const API_METHODS = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'bookmarks.list',
+  'bookmarks.summary',
+  'bookmarks.add',
+  'bookmarks.update',
+  'bookmarks.remove',
+  'bookmarks.restore',
+  'progress.overview',
+  'progress.save',
+  'progress.mark',
+  'progress.reset',
+] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** The IPC channel of a method: one rule, used by the main process and the preload. */

@@ -7,6 +7,21 @@ import { z } from 'zod';
 import type { ApiMethod } from './api-methods';
 import type { Result } from './result';
 import { SettingsPatchSchema, type Settings } from './settings';
+import {
+  BookmarkAddSchema,
+  BookmarkIdSchema,
+  BookmarkListInputSchema,
+  BookmarkSchema,
+  BookmarkUpdateSchema,
+  ProgressMarkSchema,
+  ProgressResetSchema,
+  ProgressSaveSchema,
+  type Bookmark,
+  type BookmarkPage,
+  type BookmarkSummary,
+  type Progress,
+  type ProgressOverview,
+} from './study';
 
 const NoInput = z.undefined({ error: 'this method takes no input' });
 
@@ -14,6 +29,16 @@ export const contract = {
   'app.info': { input: NoInput },
   'settings.get': { input: NoInput },
   'settings.update': { input: SettingsPatchSchema },
+  'bookmarks.list': { input: BookmarkListInputSchema },
+  'bookmarks.summary': { input: NoInput },
+  'bookmarks.add': { input: BookmarkAddSchema },
+  'bookmarks.update': { input: BookmarkUpdateSchema },
+  'bookmarks.remove': { input: BookmarkIdSchema },
+  'bookmarks.restore': { input: BookmarkSchema },
+  'progress.overview': { input: NoInput },
+  'progress.save': { input: ProgressSaveSchema },
+  'progress.mark': { input: ProgressMarkSchema },
+  'progress.reset': { input: ProgressResetSchema },
 } as const satisfies Record<ApiMethod, { input: z.ZodType }>;
 
 export type AppMode = 'electron' | 'web';
@@ -38,6 +63,16 @@ export interface ApiOutputs {
   'app.info': AppInfo;
   'settings.get': Settings;
   'settings.update': Settings;
+  'bookmarks.list': BookmarkPage;
+  'bookmarks.summary': BookmarkSummary;
+  'bookmarks.add': Bookmark;
+  'bookmarks.update': Bookmark;
+  'bookmarks.remove': Bookmark;
+  'bookmarks.restore': Bookmark;
+  'progress.overview': ProgressOverview;
+  'progress.save': Progress;
+  'progress.mark': Progress;
+  'progress.reset': ProgressOverview;
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof contract)[M]['input']>;

@@ -4,6 +4,7 @@
  */
 export type ErrorCode =
   | 'INVALID_INPUT'
+  | 'NOT_FOUND'
   | 'UNKNOWN_METHOD'
   | 'FORBIDDEN'
   | 'UNAUTHORIZED'

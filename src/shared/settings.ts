@@ -21,6 +21,8 @@ export const SettingsSchema = z.strictObject({
   language: LanguageSchema.nullable(),
   theme: ThemeSchema,
   docsOpening: DocsOpeningSchema,
+  /** The language notes are read in; null follows the UI language. Added later, hence the default. */
+  noteLanguage: LanguageSchema.nullable().default(null),
   /** ISO time of the last change, null for untouched defaults. */
   updatedAt: z.iso.datetime().nullable(),
 });
@@ -31,6 +33,7 @@ export const SettingsPatchSchema = z
     language: LanguageSchema.nullable().optional(),
     theme: ThemeSchema.optional(),
     docsOpening: DocsOpeningSchema.optional(),
+    noteLanguage: LanguageSchema.nullable().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one setting must be given' });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -40,5 +43,6 @@ export const DEFAULT_SETTINGS: Settings = {
   language: null,
   theme: 'system',
   docsOpening: 'embedded',
+  noteLanguage: null,
   updatedAt: null,
 };

@@ -61,6 +61,6 @@ describe('API contract', () => {
       ['settings.update', { theme: 'light' }],
       ['app.info', undefined],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['app', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'bookmarks', 'progress', 'settings']);
   });
 });

@@ -1,0 +1,144 @@
+/**
+ * Bookmarks: one record per target (a note, a section, a library link or any URL), listed with
+ * filters, sorting and pages so 10,000 of them stay quick. Every change is one synchronous
+ * read-modify-write of the store file, so concurrent requests cannot lose each other's changes.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  BookmarksFileSchema,
+  BOOKMARK_RECORD_VERSION,
+  sameTarget,
+  type Bookmark,
+  type BookmarkAdd,
+  type BookmarkListInput,
+  type BookmarkPage,
+  type BookmarkSummary,
+  type BookmarksFile,
+  type BookmarkUpdate,
+} from '../shared/study';
+import { NotFoundError } from './errors';
+import type { StoreFile } from './store';
+
+const DEFAULT_PAGE = 100;
+const RECENT = 5;
+
+export class BookmarksService {
+  /** The file is read and checked once; afterwards this process is its only writer. */
+  private data: BookmarksFile;
+
+  /** `initial`: the file's content as already read and checked (see loadStoreFile). */
+  constructor(
+    private readonly file: StoreFile<BookmarksFile>,
+    initial: BookmarksFile | null,
+    private readonly now: () => Date = () => new Date(),
+    private readonly newId: () => string = randomUUID,
+  ) {
+    this.data = initial ?? BookmarksFileSchema.parse(file.store);
+  }
+
+  private read(): BookmarksFile {
+    return this.data;
+  }
+
+  private write(next: BookmarksFile): void {
+    this.file.store = next;
+    this.data = next;
+  }
+
+  list(input: BookmarkListInput = {}): BookmarkPage {
+    const { bookmarks } = this.read();
+    const text = input.text?.trim().toLocaleLowerCase() ?? '';
+    const matches = bookmarks.filter(
+      (b) =>
+        (!input.kind || b.target.kind === input.kind) &&
+        (!input.tag || b.tags.includes(input.tag)) &&
+        (!input.noteId || ('noteId' in b.target && b.target.noteId === input.noteId)) &&
+        (!text || searchableText(b).includes(text)),
+    );
+    const sort = input.sort ?? 'newest';
+    const collator = new Intl.Collator(['zh', 'en'], { sensitivity: 'base', numeric: true });
+    matches.sort((a, b) => (sort === 'title' ? collator.compare(a.title, b.title) || a.seq - b.seq : sort === 'oldest' ? a.seq - b.seq : b.seq - a.seq));
+    const offset = input.offset ?? 0;
+    const counts = new Map<string, number>();
+    for (const bookmark of bookmarks) for (const tag of bookmark.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return {
+      items: matches.slice(offset, offset + (input.limit ?? DEFAULT_PAGE)),
+      total: matches.length,
+      tags: [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
+    };
+  }
+
+  summary(): BookmarkSummary {
+    const { bookmarks } = this.read();
+    const perNote: Record<string, number> = {};
+    for (const { target } of bookmarks) if ('noteId' in target) perNote[target.noteId] = (perNote[target.noteId] ?? 0) + 1;
+    const recent = [...bookmarks].sort((a, b) => b.seq - a.seq).slice(0, RECENT);
+    return { total: bookmarks.length, perNote, recent };
+  }
+
+  /** Adds a bookmark, or returns the one that already points at the same target. */
+  add(input: BookmarkAdd): Bookmark {
+    const data = this.read();
+    const existing = data.bookmarks.find((b) => sameTarget(b.target, input.target));
+    if (existing) return existing;
+    const at = this.now().toISOString();
+    const bookmark: Bookmark = {
+      v: BOOKMARK_RECORD_VERSION,
+      id: this.newId(),
+      seq: data.nextSeq,
+      target: input.target,
+      title: input.title,
+      tags: input.tags ?? [],
+      comment: input.comment ?? '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.write({ ...data, nextSeq: data.nextSeq + 1, bookmarks: [...data.bookmarks, bookmark] });
+    return bookmark;
+  }
+
+  update(patch: BookmarkUpdate): Bookmark {
+    const data = this.read();
+    const index = data.bookmarks.findIndex((b) => b.id === patch.id);
+    if (index < 0) throw new NotFoundError(`There is no bookmark ${patch.id}.`);
+    const current = data.bookmarks[index]!;
+    const next: Bookmark = {
+      ...current,
+      title: patch.title ?? current.title,
+      tags: patch.tags ?? current.tags,
+      comment: patch.comment ?? current.comment,
+      updatedAt: this.now().toISOString(),
+    };
+    const bookmarks = [...data.bookmarks];
+    bookmarks[index] = next;
+    this.write({ ...data, bookmarks });
+    return next;
+  }
+
+  remove(id: string): Bookmark {
+    const data = this.read();
+    const removed = data.bookmarks.find((b) => b.id === id);
+    if (!removed) throw new NotFoundError(`There is no bookmark ${id}.`);
+    this.write({ ...data, bookmarks: data.bookmarks.filter((b) => b.id !== id) });
+    return removed;
+  }
+
+  /** Puts a removed bookmark back as it was (undo), unless its target was bookmarked again since. */
+  restore(bookmark: Bookmark): Bookmark {
+    const data = this.read();
+    const existing = data.bookmarks.find((b) => b.id === bookmark.id || sameTarget(b.target, bookmark.target));
+    if (existing) return existing;
+    this.write({
+      ...data,
+      nextSeq: Math.max(data.nextSeq, bookmark.seq + 1),
+      bookmarks: [...data.bookmarks, bookmark],
+    });
+    return bookmark;
+  }
+}
+
+function searchableText(bookmark: Bookmark): string {
+  const { target } = bookmark;
+  const where = 'url' in target ? target.url : `${target.noteId} ${target.kind === 'section' ? target.sectionId : ''}`;
+  return `${bookmark.title} ${bookmark.tags.join(' ')} ${bookmark.comment} ${where}`.toLocaleLowerCase();
+}
