@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { atlasContent } from './scripts/content/vite-plugin';
 import { CONTENT_SECURITY_POLICY } from './src/shared/security/csp';
 
 /** Puts the shared CSP into the built index.html, so browser mode and Electron load the same policy. */
@@ -39,7 +40,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     publicDir: resolve('resources'),
-    plugins: [svelte({ configFile: resolve('svelte.config.js') }), contentSecurityPolicyMeta()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), contentSecurityPolicyMeta(), atlasContent(resolve('.'))],
     build: {
       minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
