@@ -1,16 +1,58 @@
 import { describe, expect, it, vi } from 'vitest';
-import { hashOfView, viewFromHash, VIEW_IDS } from '../../src/renderer/app/views';
+import { hashOfView, parseRoute, VIEW_IDS } from '../../src/renderer/app/views';
+import { groupResults, highlightPieces, resultTarget } from '../../src/renderer/features/search/search-groups';
+import type { SearchResult } from '../../src/shared/search/engine';
 import { resolveTheme } from '../../src/renderer/lib/theme';
 import { createWebApi, takeLaunchToken } from '../../src/renderer/lib/transport';
 
-describe('views and the address hash', () => {
+describe('routes and the address hash', () => {
   it('round-trips every view', () => {
-    for (const view of VIEW_IDS) expect(viewFromHash(hashOfView(view))).toBe(view);
+    for (const view of VIEW_IDS) expect(parseRoute(hashOfView(view))).toEqual({ view });
+  });
+  it('reads a note and a section', () => {
+    expect(parseRoute('#/note/envoy')).toEqual({ view: 'note', noteId: 'envoy', sectionId: null });
+    expect(parseRoute('#/note/service-mesh/when-to-use')).toEqual({ view: 'note', noteId: 'service-mesh', sectionId: 'when-to-use' });
+    expect(parseRoute('#/note/Bad Id')).toEqual({ view: 'library' });
   });
   it('falls back to the library', () => {
-    expect(viewFromHash('')).toBe('library');
-    expect(viewFromHash('#/nowhere')).toBe('library');
-    expect(viewFromHash('#/settings/extra')).toBe('settings');
+    expect(parseRoute('')).toEqual({ view: 'library' });
+    expect(parseRoute('#/nowhere')).toEqual({ view: 'library' });
+    expect(parseRoute('#/settings/extra')).toEqual({ view: 'settings' });
+  });
+});
+
+const result = (kind: SearchResult['kind'], ref: string, extra: Partial<SearchResult> = {}): SearchResult => ({
+  ref, kind, noteId: 'envoy', sectionId: null, url: null, category: 'service-mesh', title: ref, score: 1, snippet: '', highlights: [], ...extra,
+});
+
+describe('search results in the UI', () => {
+  it('are grouped by kind, the group of the best result first, order kept inside groups', () => {
+    const groups = groupResults([result('section', 's1'), result('note', 'n1'), result('section', 's2'), result('link', 'l1')]);
+    expect(groups.map((g) => [g.kind, g.results.map((r) => r.ref)])).toEqual([
+      ['section', ['s1', 's2']],
+      ['note', ['n1']],
+      ['link', ['l1']],
+    ]);
+  });
+
+  it('lead to the right place', () => {
+    expect(resultTarget(result('section', 's', { sectionId: 'architecture' }))).toEqual({ route: '#/note/envoy/architecture' });
+    expect(resultTarget(result('note', 'n'))).toEqual({ route: '#/note/envoy' });
+    expect(resultTarget(result('glossary', 'g'))).toEqual({ route: '#/note/envoy/glossary' });
+    expect(resultTarget(result('link', 'l', { url: 'https://www.envoyproxy.io/' }))).toEqual({ url: 'https://www.envoyproxy.io/' });
+  });
+
+  it('highlight without HTML: pieces of text, some marked', () => {
+    expect(highlightPieces('Envoy 是 L7 代理', [[0, 5], [11, 13]])).toEqual([
+      { text: 'Envoy', mark: true },
+      { text: ' 是 L7 ', mark: false },
+      { text: '代理', mark: true },
+    ]);
+    expect(highlightPieces('<b>x</b>', [[3, 4]])).toEqual([
+      { text: '<b>', mark: false },
+      { text: 'x', mark: true },
+      { text: '</b>', mark: false },
+    ]);
   });
 });
 
@@ -55,6 +97,7 @@ describe('web transport', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer tok' },
       body: '{"input":{"theme":"dark"}}',
+      keepalive: true,
     });
   });
 

@@ -5,8 +5,14 @@
 import type { AppInfo, AtlasApi, StoreNotice } from '../../shared/api';
 import { effectiveLanguage, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { SearchResult } from '../../shared/search/engine';
+import { SearchService } from '../features/search/search-service.svelte';
+import { resultTarget } from '../features/search/search-groups';
+import { ContentState } from '../lib/content.svelte';
+import { StudyState } from '../lib/study.svelte';
+import { openExternalLink } from '../lib/open-link';
 import { resolveTheme } from '../lib/theme';
-import { hashOfView, viewFromHash, type ViewId } from './views';
+import { parseRoute, type Route, type ViewId } from './views';
 
 export type SaveStatus = { state: 'idle' } | { state: 'saved' } | { state: 'failed'; message: string };
 
@@ -15,7 +21,11 @@ export class AppState {
   info = $state<AppInfo | null>(null);
   loadError = $state<string | null>(null);
   saveStatus = $state<SaveStatus>({ state: 'idle' });
-  view = $state<ViewId>('library');
+  route = $state<Route>({ view: 'library' });
+  view = $derived<ViewId | 'note'>(this.route.view);
+  paletteOpen = $state(false);
+  readonly content = new ContentState();
+  readonly search = new SearchService(() => this.language);
   systemLocales = $state<readonly string[]>([]);
   systemPrefersDark = $state(false);
   dismissedNotices = $state<readonly string[]>([]);
@@ -27,7 +37,11 @@ export class AppState {
     (this.info?.notices ?? []).filter((notice) => !this.dismissedNotices.includes(notice.movedTo)),
   );
 
-  constructor(private readonly api: AtlasApi) {}
+  readonly study: StudyState;
+
+  constructor(readonly api: AtlasApi) {
+    this.study = new StudyState(api);
+  }
 
   t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
 
@@ -56,13 +70,22 @@ export class AppState {
     }
   }
 
-  showView(view: ViewId): void {
-    this.view = view;
-    if (location.hash !== hashOfView(view)) location.hash = hashOfView(view);
+  followHash(hash: string): void {
+    this.route = parseRoute(hash);
   }
 
-  followHash(hash: string): void {
-    this.view = viewFromHash(hash);
+  /** Opens a search result: a note at its section, or a link's page. */
+  openResult(result: SearchResult): void {
+    const target = resultTarget(result);
+    this.paletteOpen = false;
+    if ('url' in target) openExternalLink(target.url);
+    else if (location.hash === target.route) this.followHash(target.route);
+    else location.hash = target.route;
+  }
+
+  /** Opens a link of the library or a bookmarked address outside the app's window. */
+  openLink(url: string): void {
+    openExternalLink(url);
   }
 
   dismissNotice(notice: StoreNotice): void {

@@ -1,8 +1,10 @@
-/** The app's top-level views, in sidebar order, and how they map to the address hash. */
+/** The app's views, in sidebar order, and how routes map to the address hash. */
 import type { MessageKey } from '../../shared/i18n';
 
 export const VIEW_IDS = ['library', 'search', 'bookmarks', 'annotations', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
+
+export type Route = { view: ViewId } | { view: 'note'; noteId: string; sectionId: string | null };
 
 export const VIEW_LABELS: Record<ViewId, MessageKey> = {
   library: 'nav.library',
@@ -13,17 +15,22 @@ export const VIEW_LABELS: Record<ViewId, MessageKey> = {
 };
 
 /** What a view shows while it has nothing to show (or before its feature exists). */
-export const EMPTY_STATES: Record<Exclude<ViewId, 'settings'>, { title: MessageKey; body: MessageKey }> = {
-  library: { title: 'library.empty.title', body: 'library.empty.body' },
-  search: { title: 'search.empty.title', body: 'search.empty.body' },
+export const EMPTY_STATES: Record<'bookmarks' | 'annotations', { title: MessageKey; body: MessageKey }> = {
   bookmarks: { title: 'bookmarks.empty.title', body: 'bookmarks.empty.body' },
   annotations: { title: 'annotations.empty.title', body: 'annotations.empty.body' },
 };
 
-/** `#/settings` → settings; anything unknown → the library. */
-export function viewFromHash(hash: string): ViewId {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (VIEW_IDS as readonly string[]).includes(name) ? (name as ViewId) : 'library';
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `#/settings` → settings; `#/note/envoy/architecture` → that section; anything unknown → the library. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  if (parts[0] === 'note' && ID.test(parts[1] ?? '')) {
+    const sectionId = parts[2] && ID.test(parts[2]) ? parts[2] : null;
+    return { view: 'note', noteId: parts[1]!, sectionId };
+  }
+  const name = parts[0] ?? '';
+  return { view: (VIEW_IDS as readonly string[]).includes(name) ? (name as ViewId) : 'library' };
 }
 
 export function hashOfView(view: ViewId): string {

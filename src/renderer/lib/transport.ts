@@ -33,11 +33,14 @@ export function createWebApi(token: string | null, fetchImpl: typeof fetch = fet
       return fail('UNAUTHORIZED', 'No access token: open the address that `npm run web` printed.');
     }
     let response: Response;
+    const body = JSON.stringify({ input });
     try {
       response = await fetchImpl(`/api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ input }),
+        body,
+        // Lets the last reading position reach the server while the page unloads (small bodies only).
+        keepalive: body.length < 60_000,
       });
     } catch {
       return fail('NETWORK', 'The local server does not answer. Is `npm run web` still running?');

@@ -1,0 +1,40 @@
+/** Groups results by kind, best group first, keeping the engine's order inside each group. */
+import type { SearchKind } from '../../../shared/search/documents';
+import type { SearchResult } from '../../../shared/search/engine';
+import { noteRoute } from '../../../shared/content';
+
+export interface ResultGroup {
+  kind: SearchKind;
+  results: SearchResult[];
+}
+
+export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
+  const groups: ResultGroup[] = [];
+  for (const result of results) {
+    const group = groups.find((g) => g.kind === result.kind);
+    if (group) group.results.push(result);
+    else groups.push({ kind: result.kind, results: [result] });
+  }
+  return groups;
+}
+
+/** Where a result leads: an app route for notes, sections and terms; the page itself for links. */
+export function resultTarget(result: SearchResult): { route: string } | { url: string } {
+  if (result.kind === 'link' && result.url) return { url: result.url };
+  if (result.kind === 'glossary') return { route: noteRoute(result.noteId ?? '', 'glossary') };
+  return { route: noteRoute(result.noteId ?? '', result.sectionId ?? undefined) };
+}
+
+/** Splits text into plain and highlighted pieces for rendering without HTML. */
+export function highlightPieces(text: string, ranges: readonly [number, number][]): { text: string; mark: boolean }[] {
+  const pieces: { text: string; mark: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length) continue;
+    if (start > at) pieces.push({ text: text.slice(at, start), mark: false });
+    pieces.push({ text: text.slice(start, end), mark: true });
+    at = end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), mark: false });
+  return pieces;
+}
