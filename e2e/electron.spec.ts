@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronBinaryPath } from '../scripts/electron-binary';
+import { API_METHODS } from '../src/shared/api';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -25,7 +26,7 @@ test.skip(problem !== null, `Electron E2E skipped: ${problem}`);
 async function launch(dataDir: string) {
   const app = await electron.launch({
     args: [join(projectRoot, 'out', 'main', 'index.js')],
-    env: { ...process.env, ATLAS_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: '' },
+    env: { ...process.env, ATLAS_DATA_DIR: dataDir, ELECTRON_RENDERER_URL: '', ATLAS_CHECK_OUTPUTS: '1' },
   });
   const window = await app.firstWindow();
   await expect(window.locator('[data-ready="true"]')).toBeVisible();
@@ -37,7 +38,15 @@ test('the desktop window is sandboxed and keeps settings across restarts', async
   const first = await launch(dataDir);
   expect(first.window.url()).toMatch(/^atlas:\/\/app\//);
   expect(await first.window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-  expect(await first.window.evaluate(() => Object.keys((window as unknown as { atlas: object }).atlas).sort())).toEqual(['app', 'settings']);
+  // window.atlas holds exactly the contract's namespaces (each with its methods) and `on`.
+  const namespaces = [...new Set(API_METHODS.map((method) => method.split('.')[0]!)), 'on'].sort();
+  expect(await first.window.evaluate(() => Object.keys((window as unknown as { atlas: object }).atlas).sort())).toEqual(namespaces);
+  const exposed = await first.window.evaluate(() =>
+    Object.entries((window as unknown as { atlas: Record<string, object> }).atlas).flatMap(([namespace, group]) =>
+      typeof group === 'function' ? [] : Object.keys(group).map((name) => `${namespace}.${name}`),
+    ),
+  );
+  expect(exposed.sort()).toEqual([...API_METHODS].sort());
   await first.window.getByRole('link', { name: /Settings|设置/ }).click();
   await first.window.getByRole('radio', { name: 'Dark' }).or(first.window.getByRole('radio', { name: '深色' })).check();
   await expect(first.window.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -26,7 +26,8 @@ export class WebApp {
     const child = spawn(
       process.execPath,
       [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
-      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      // Every answer is checked against the contract's output schemas while the E2E tests run.
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATLAS_CHECK_OUTPUTS: '1' } },
     );
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

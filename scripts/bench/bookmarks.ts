@@ -1,15 +1,17 @@
 /**
  * Bookmarks at scale: 10,000 records in the store file, as a heavy user might collect. Measures
  * opening the service (start-up: read and check the file), the first page of the Bookmarks view,
- * a text filter, the library summary, and adding one more (which rewrites the file).
+ * a text filter, the library summary, and adding and editing bookmarks (each change rewrites the
+ * file): the first add alone, then p95 over `CHANGES` adds and `CHANGES` edits at that size.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BookmarksService } from '../../src/services/bookmarks-service';
 import { confBackend } from '../../src/services/conf-backend';
-import { loadStoreFile } from '../../src/services/store';
-import { BookmarksFileSchema, DEFAULT_BOOKMARKS_FILE, type Bookmark, type BookmarksFile } from '../../src/shared/study';
+import { openStore } from '../../src/services/store';
+import { bookmarksSpec } from '../../src/services/store-specs';
+import { BOOKMARK_RECORD_VERSION, BOOKMARKS_SCHEMA_VERSION, type Bookmark, type BookmarksFile } from '../../src/shared/study';
 import { seededRandom } from './synthetic-corpus';
 
 export interface BookmarkBench {
@@ -20,6 +22,17 @@ export interface BookmarkBench {
   filterMs: number;
   summaryMs: number;
   addMs: number;
+  /** p95 of one `bookmarks.add` / `bookmarks.update` with the store at this size. */
+  addP95Ms: number;
+  updateP95Ms: number;
+  changes: number;
+}
+
+const CHANGES = 40;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
 }
 
 const NOTES = ['cncf', 'envoy', 'istio', 'linkerd', 'kubernetes', 'prometheus', 'grpc', 'coredns', 'containerd', 'rkt', 'docker'];
@@ -34,9 +47,10 @@ export function syntheticBookmarks(count: number, seed = 3): BookmarksFile {
     const target: Bookmark['target'] =
       roll < 0.3 ? { kind: 'section', noteId: note, sectionId: 'architecture' } : { kind: 'url', url: `https://example.com/${note}/${i}` };
     bookmarks.push({
-      v: 1,
+      v: BOOKMARK_RECORD_VERSION,
       id: `bench-${i}`,
       seq: i,
+      revision: 1,
       target,
       title: `${note} 笔记 ${i} — page about ${note}`,
       tags: [note, i % 7 === 0 ? '复习' : 'later'],
@@ -45,7 +59,7 @@ export function syntheticBookmarks(count: number, seed = 3): BookmarksFile {
       updatedAt: at,
     });
   }
-  return { schemaVersion: 1, nextSeq: count, bookmarks };
+  return { schemaVersion: BOOKMARKS_SCHEMA_VERSION, nextSeq: count, bookmarks };
 }
 
 function time<T>(run: () => T): [T, number] {
@@ -59,13 +73,20 @@ export function benchBookmarks(count = 10_000): BookmarkBench {
   try {
     writeFileSync(join(dir, 'bookmarks.json'), JSON.stringify(syntheticBookmarks(count)));
     const [service, openMs] = time(() => {
-      const { file, data } = loadStoreFile({ name: 'bookmarks', dataDir: dir, schema: BookmarksFileSchema, defaults: DEFAULT_BOOKMARKS_FILE, backend: confBackend, onNotice: () => {} });
+      const { file, data } = openStore({ spec: bookmarksSpec, dataDir: dir, backend: confBackend, onNotice: () => {} });
       return new BookmarksService(file, data);
     });
     const [, firstPageMs] = time(() => service.list({ limit: 100 }));
     const [, filterMs] = time(() => service.list({ text: '再读', sort: 'title', limit: 100 }));
     const [, summaryMs] = time(() => service.summary());
     const [, addMs] = time(() => service.add({ target: { kind: 'url', url: 'https://example.com/new' }, title: 'New' }));
+    const adds: number[] = [];
+    for (let i = 0; i < CHANGES; i++) adds.push(time(() => service.add({ target: { kind: 'url', url: `https://example.com/more/${i}` }, title: `More ${i}` }))[1]);
+    const updates: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const id = `bench-${i * 97}`;
+      updates.push(time(() => service.update({ id, revision: 1, tags: ['edited'] }))[1]);
+    }
     const round = (n: number) => Math.round(n * 10) / 10;
     return {
       bookmarks: count,
@@ -75,6 +96,9 @@ export function benchBookmarks(count = 10_000): BookmarkBench {
       filterMs: round(filterMs),
       summaryMs: round(summaryMs),
       addMs: round(addMs),
+      addP95Ms: round(p95(adds)),
+      updateP95Ms: round(p95(updates)),
+      changes: CHANGES,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,7 @@
-/** Content errors name the file and line so a writer can jump straight to the problem. */
-export interface ContentError {
-  file: string;
-  line: number | null;
-  message: string;
-}
+/** The error a failed content build throws, listing every problem as `file:line: reason`. */
+import { formatContentError, type ContentError } from '../../src/shared/content/errors';
 
-export function formatContentError(error: ContentError): string {
-  return `${error.file}${error.line === null ? '' : `:${error.line}`}: ${error.message}`;
-}
+export { formatContentError, type ContentError };
 
 export class ContentBuildError extends Error {
   constructor(readonly errors: readonly ContentError[]) {

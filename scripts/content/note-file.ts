@@ -1,11 +1,12 @@
 /** Reads one note file: front matter (checked against the schema and the file name) and body. */
 import type { Language } from '../../src/shared/settings';
+import { ID_SOURCE } from '../../src/shared/rules/ids';
 import { NoteFrontMatterSchema, type NoteFrontMatter } from '../../src/shared/content';
 import type { ContentError } from './errors';
-import { renderNoteMarkdown, type RenderedMarkdown } from './markdown';
+import { renderNoteMarkdown, type RenderedMarkdown } from '../../src/shared/content/markdown';
 import { parseYamlWithSchema } from './yaml-source';
 
-export const NOTE_FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(zh|en)\.md$/;
+export const NOTE_FILE_NAME = new RegExp(String.raw`^(${ID_SOURCE})\.(zh|en)\.md$`);
 
 export interface NoteFile {
   file: string;

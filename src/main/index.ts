@@ -1,32 +1,36 @@
 /**
  * Electron main process: owns the window, the storage and the protocol that serves the renderer.
- * Every security decision here is asked of a pure policy in src/shared/security.
+ * Every security decision here is asked of a pure policy in src/shared/security; the start-up
+ * decisions (which renderer URL, which data folder) are pure functions in main-options.ts.
  */
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createAppServices } from '../services/app-services';
+import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../services/data-lock';
+import type { Handlers } from '../services/dispatch';
 import { APP_DIR_NAME, defaultUserDataDir } from '../shared/paths';
 import { APP_ORIGIN, secureWebPreferences } from '../shared/security/policies';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { denyPermissionsByDefault, guardAllWebContents } from './hardening';
-import { registerIpcHandlers } from './ipc';
+import { denyPermissionsByDefault, guardAllWebContents, openExternalSafely } from './hardening';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { devServerUrl } from './main-options';
 import { electronStoreBackend } from './store-backend';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-const appOrigins: readonly string[] = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+const rendererDevUrl = devServerUrl(process.env, app.isPackaged);
+const appOrigins: readonly string[] = rendererDevUrl ? [APP_ORIGIN, new URL(rendererDevUrl).origin] : [APP_ORIGIN];
 
 app.setName(APP_DIR_NAME);
-app.setPath(
-  'userData',
-  process.env['ATLAS_DATA_DIR'] ||
-    defaultUserDataDir({ platform: process.platform, home: homedir(), env: process.env }),
-);
+app.setPath('userData', process.env['ATLAS_DATA_DIR'] || defaultUserDataDir({ platform: process.platform, home: homedir(), env: process.env }));
 app.enableSandbox();
 registerAppScheme();
 guardAllWebContents(appOrigins);
+
+let mainWindow: BrowserWindow | null = null;
+let dataLock: DataFolderLock | null = null;
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -41,26 +45,66 @@ function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(rendererDevUrl ?? `${APP_ORIGIN}/index.html`);
+  mainWindow = window;
   return window;
 }
 
-void app.whenReady().then(() => {
+/** Electron's side of the contract's `shell` methods. */
+const electronShell: Pick<Handlers, 'shell.openExternal'> = {
+  'shell.openExternal': ({ url }) => {
+    openExternalSafely(url);
+    return { how: 'system-browser' };
+  },
+};
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    dataLock = await lockDataFolder(dataDir, 'electron', (error) => console.error(`[atlas] lost the lock on ${dataDir}: ${error.message}`));
+  } catch (error) {
+    const message = error instanceof DataFolderLockedError ? error.message : `Cloud Native Atlas cannot use ${dataDir}: ${(error as Error).message}`;
+    console.error(message);
+    dialog.showErrorBox(APP_DIR_NAME, message);
+    app.exit(1);
+    return;
+  }
   serveRenderer(join(here, '../renderer'));
   denyPermissionsByDefault(appOrigins);
-  const services = createAppServices({
-    dataDir: app.getPath('userData'),
-    mode: 'electron',
-    version: app.getVersion(),
-    backend: electronStoreBackend,
-  });
-  registerIpcHandlers(services.handlers, appOrigins);
+  const services = createAppServices({ dataDir, mode: 'electron', version: app.getVersion(), backend: electronStoreBackend });
+  registerIpcHandlers({ ...services.handlers, ...electronShell }, appOrigins);
+  forwardEvents(services.events, () => (mainWindow ? [mainWindow] : []));
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
-});
+}
+
+// A second desktop instance hands over to the first (which shows its window) and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  void app.whenReady().then(start).catch((error: unknown) => {
+    console.error('[atlas] start-up failed:', error);
+    dialog.showErrorBox(APP_DIR_NAME, `Cloud Native Atlas could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void dataLock?.release();
 });

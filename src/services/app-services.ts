@@ -1,18 +1,20 @@
 /**
- * Wires the services for one data directory and exposes them as the contract's handlers.
- * Electron main and the browser-mode server each call this once with their own store backend.
+ * Wires the services for one data folder and exposes them as the contract's `services` handlers.
+ * Electron main and the browser-mode server each call this once, after taking the folder's lock
+ * (see data-lock.ts), with their own store backend; each adds its own `shell` handlers.
  */
 import { mkdirSync } from 'node:fs';
-import type { z } from 'zod';
-import type { AppMode, StoreNotice } from '../shared/api';
+import type { AppMode } from '../shared/api';
+import type { StoreNotice } from '../shared/notices';
 import { APP_DIR_NAME } from '../shared/paths';
-import { DEFAULT_SETTINGS, SettingsSchema } from '../shared/settings';
-import type { Handlers } from './dispatch';
-import { DEFAULT_BOOKMARKS_FILE, DEFAULT_PROGRESS_FILE, BookmarksFileSchema, ProgressFileSchema } from '../shared/study';
 import { BookmarksService } from './bookmarks-service';
+import type { ServiceHandlers } from './dispatch';
+import { ServiceEvents } from './events';
+import { NoticesService } from './notices-service';
 import { ProgressService } from './progress-service';
 import { SettingsService } from './settings-service';
-import { loadStoreFile, type StoreBackendFactory } from './store';
+import { openStore, removeStaleTempFiles, type StoreBackendFactory, type StoreSpec } from './store';
+import { bookmarksSpec, noticesSpec, progressSpec, settingsSpec } from './store-specs';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -23,40 +25,46 @@ export interface AppServicesOptions {
 }
 
 export interface AppServices {
-  handlers: Handlers;
-  notices: readonly StoreNotice[];
+  handlers: ServiceHandlers;
+  events: ServiceEvents;
+  notices: NoticesService;
   settings: SettingsService;
   bookmarks: BookmarksService;
   progress: ProgressService;
 }
 
+/** Opens every store of the data folder. The caller must hold the folder's lock. */
 export function createAppServices(options: AppServicesOptions): AppServices {
   mkdirSync(options.dataDir, { recursive: true });
-  const notices: StoreNotice[] = [];
-  const open = <T extends Record<string, unknown>>(name: string, schema: z.ZodType<T>, defaults: T) =>
-    loadStoreFile({
-      name,
-      dataDir: options.dataDir,
-      schema,
-      defaults,
-      backend: options.backend,
-      onNotice: (notice) => notices.push(notice),
-      now: options.now,
-    });
-  const settings = new SettingsService(open('settings', SettingsSchema, DEFAULT_SETTINGS).file, options.now);
-  const bookmarksFile = open('bookmarks', BookmarksFileSchema, DEFAULT_BOOKMARKS_FILE);
-  const bookmarks = new BookmarksService(bookmarksFile.file, bookmarksFile.data, options.now);
-  const progressFile = open('progress', ProgressFileSchema, DEFAULT_PROGRESS_FILE);
-  const progress = new ProgressService(progressFile.file, progressFile.data, options.now);
+  removeStaleTempFiles(options.dataDir);
+  const found: StoreNotice[] = [];
+  const open = <T extends Record<string, unknown>>(spec: StoreSpec<T>) =>
+    openStore({ spec, dataDir: options.dataDir, backend: options.backend, onNotice: (notice) => found.push(notice), now: options.now });
 
-  const handlers: Handlers = {
+  const events = new ServiceEvents();
+  const noticesStore = open(noticesSpec);
+  const notices = new NoticesService(noticesStore.file, noticesStore.data);
+  const settings = new SettingsService(open(settingsSpec), options.now);
+  const bookmarksStore = open(bookmarksSpec);
+  const bookmarks = new BookmarksService(bookmarksStore.file, bookmarksStore.data, options.now, undefined, (change) =>
+    events.emit('bookmarks.changed', change),
+  );
+  const progressStore = open(progressSpec);
+  const progress = new ProgressService(progressStore.file, progressStore.data, options.now);
+  for (const notice of found) console.error(`[atlas] ${notice.file}: ${notice.kind} (${notice.reason}): ${notice.detail}`);
+  notices.add(found);
+  notices.onChange((list) => events.emit('notices.changed', list));
+
+  const handlers: ServiceHandlers = {
     'app.info': () => ({
       name: APP_DIR_NAME,
       version: options.version,
       mode: options.mode,
       dataDir: options.dataDir,
-      notices: [...notices],
+      notices: notices.list(),
     }),
+    'notices.list': () => notices.list(),
+    'notices.dismiss': ({ id }) => notices.dismiss(id),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'bookmarks.list': (input) => bookmarks.list(input),
@@ -64,11 +72,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'bookmarks.add': (input) => bookmarks.add(input),
     'bookmarks.update': (input) => bookmarks.update(input),
     'bookmarks.remove': ({ id }) => bookmarks.remove(id),
-    'bookmarks.restore': (bookmark) => bookmarks.restore(bookmark),
+    'bookmarks.restore': ({ id }) => bookmarks.restore(id),
     'progress.overview': () => progress.overview(),
     'progress.save': (input) => progress.save(input),
     'progress.mark': ({ noteId, read }) => progress.mark(noteId, read),
     'progress.reset': ({ noteId }) => progress.reset(noteId),
   };
-  return { handlers, notices, settings, bookmarks, progress };
+  return { handlers, events, notices, settings, bookmarks, progress };
 }

@@ -16,7 +16,8 @@ import {
   type BookmarksFile,
   type BookmarkUpdate,
 } from '../shared/study';
-import { NotFoundError } from './errors';
+import type { BookmarkChange } from '../shared/api';
+import { ConflictError, NotFoundError } from './errors';
 import type { StoreFile } from './store';
 
 const DEFAULT_PAGE = 100;
@@ -25,6 +26,8 @@ const RECENT = 5;
 export class BookmarksService {
   /** The file is read and checked once; afterwards this process is its only writer. */
   private data: BookmarksFile;
+  /** Bookmarks removed by this process, by id: what `restore` (undo) may put back. */
+  private readonly removed = new Map<string, Bookmark>();
 
   /** `initial`: the file's content as already read and checked (see loadStoreFile). */
   constructor(
@@ -32,6 +35,7 @@ export class BookmarksService {
     initial: BookmarksFile | null,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = randomUUID,
+    private readonly onChange: (change: BookmarkChange) => void = () => {},
   ) {
     this.data = initial ?? BookmarksFileSchema.parse(file.store);
   }
@@ -70,10 +74,11 @@ export class BookmarksService {
 
   summary(): BookmarkSummary {
     const { bookmarks } = this.read();
-    const perNote: Record<string, number> = {};
-    for (const { target } of bookmarks) if ('noteId' in target) perNote[target.noteId] = (perNote[target.noteId] ?? 0) + 1;
+    // A Map, not an object: a note id such as "constructor" must not meet Object.prototype.
+    const perNote = new Map<string, number>();
+    for (const { target } of bookmarks) if ('noteId' in target) perNote.set(target.noteId, (perNote.get(target.noteId) ?? 0) + 1);
     const recent = [...bookmarks].sort((a, b) => b.seq - a.seq).slice(0, RECENT);
-    return { total: bookmarks.length, perNote, recent };
+    return { total: bookmarks.length, perNote: Object.fromEntries(perNote), recent };
   }
 
   /** Adds a bookmark, or returns the one that already points at the same target. */
@@ -86,6 +91,7 @@ export class BookmarksService {
       v: BOOKMARK_RECORD_VERSION,
       id: this.newId(),
       seq: data.nextSeq,
+      revision: 1,
       target: input.target,
       title: input.title,
       tags: input.tags ?? [],
@@ -94,6 +100,7 @@ export class BookmarksService {
       updatedAt: at,
     };
     this.write({ ...data, nextSeq: data.nextSeq + 1, bookmarks: [...data.bookmarks, bookmark] });
+    this.onChange({ op: 'upsert', bookmark });
     return bookmark;
   }
 
@@ -102,8 +109,12 @@ export class BookmarksService {
     const index = data.bookmarks.findIndex((b) => b.id === patch.id);
     if (index < 0) throw new NotFoundError(`There is no bookmark ${patch.id}.`);
     const current = data.bookmarks[index]!;
+    if (patch.revision !== current.revision) {
+      throw new ConflictError(`The bookmark "${current.title}" was changed elsewhere (revision ${current.revision}, this edit was based on ${patch.revision}).`);
+    }
     const next: Bookmark = {
       ...current,
+      revision: current.revision + 1,
       title: patch.title ?? current.title,
       tags: patch.tags ?? current.tags,
       comment: patch.comment ?? current.comment,
@@ -112,6 +123,7 @@ export class BookmarksService {
     const bookmarks = [...data.bookmarks];
     bookmarks[index] = next;
     this.write({ ...data, bookmarks });
+    this.onChange({ op: 'upsert', bookmark: next });
     return next;
   }
 
@@ -120,21 +132,28 @@ export class BookmarksService {
     const removed = data.bookmarks.find((b) => b.id === id);
     if (!removed) throw new NotFoundError(`There is no bookmark ${id}.`);
     this.write({ ...data, bookmarks: data.bookmarks.filter((b) => b.id !== id) });
+    this.removed.set(id, removed);
+    this.onChange({ op: 'remove', id });
     return removed;
   }
 
-  /** Puts a removed bookmark back as it was (undo), unless its target was bookmarked again since. */
-  restore(bookmark: Bookmark): Bookmark {
+  /**
+   * Puts back a bookmark this process removed (undo), as it was, unless its target was bookmarked
+   * again since (then that one is returned). Only ids removed here are accepted: a client cannot
+   * write a record of its own making this way.
+   */
+  restore(id: string): Bookmark {
+    const bookmark = this.removed.get(id);
+    if (!bookmark) throw new NotFoundError(`There is no removed bookmark ${id} to restore.`);
     const data = this.read();
     const existing = data.bookmarks.find((b) => b.id === bookmark.id || sameTarget(b.target, bookmark.target));
+    this.removed.delete(id);
     if (existing) return existing;
-    this.write({
-      ...data,
-      nextSeq: Math.max(data.nextSeq, bookmark.seq + 1),
-      bookmarks: [...data.bookmarks, bookmark],
-    });
+    this.write({ ...data, bookmarks: [...data.bookmarks, bookmark] });
+    this.onChange({ op: 'upsert', bookmark });
     return bookmark;
   }
+
 }
 
 function searchableText(bookmark: Bookmark): string {

@@ -29,17 +29,18 @@ export class ProgressService {
     this.data = next;
   }
 
-  overview(): ProgressOverview {
-    const { notes, lastNoteId } = this.data;
-    return { notes, last: lastNoteId ? (notes[lastNoteId] ?? null) : null };
+  /** A note's record; own properties only, so "constructor" is a note id like any other. */
+  private of(noteId: string): Progress | undefined {
+    return Object.hasOwn(this.data.notes, noteId) ? this.data.notes[noteId] : undefined;
   }
 
-  get(noteId: string): Progress | null {
-    return this.data.notes[noteId] ?? null;
+  overview(): ProgressOverview {
+    const { notes, lastNoteId } = this.data;
+    return { notes, last: lastNoteId ? (this.of(lastNoteId) ?? null) : null };
   }
 
   save(input: ProgressSave): Progress {
-    const previous = this.data.notes[input.noteId];
+    const previous = this.of(input.noteId);
     const progress: Progress = {
       v: PROGRESS_RECORD_VERSION,
       noteId: input.noteId,
@@ -55,7 +56,7 @@ export class ProgressService {
   }
 
   mark(noteId: string, read: boolean): Progress {
-    const previous = this.data.notes[noteId];
+    const previous = this.of(noteId);
     const progress: Progress = {
       v: PROGRESS_RECORD_VERSION,
       noteId,

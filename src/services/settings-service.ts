@@ -1,20 +1,24 @@
 /** Reads and changes the user's settings record. */
 import { SettingsSchema, type Settings, type SettingsPatch } from '../shared/settings';
-import type { StoreFile } from './store';
+import type { OpenedStore, StoreFile } from './store';
 
 export class SettingsService {
-  constructor(
-    private readonly file: StoreFile<Settings>,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly file: StoreFile<Settings>;
+  private current: Settings;
+
+  constructor(opened: OpenedStore<Settings>, private readonly now: () => Date = () => new Date()) {
+    this.file = opened.file;
+    this.current = opened.data;
+  }
 
   get(): Settings {
-    return SettingsSchema.parse(this.file.store);
+    return this.current;
   }
 
   update(patch: SettingsPatch): Settings {
-    const next = SettingsSchema.parse({ ...this.get(), ...patch, updatedAt: this.now().toISOString() });
+    const next = SettingsSchema.parse({ ...this.current, ...patch, updatedAt: this.now().toISOString() });
     this.file.store = next;
+    this.current = next;
     return next;
   }
 }

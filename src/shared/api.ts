@@ -1,82 +1,141 @@
 /**
- * The contract between the renderer and the services: for each method, a runtime schema for its
- * input and the type of its output. Both transports (Electron IPC and the browser-mode HTTP server)
- * validate with these schemas and answer with `Result`.
+ * The contract between the renderer and the back end, written once. For each method: the schema of
+ * its input, the schema of its output, and its host:
+ *   - `services`: plain Node code, identical in Electron and browser mode (src/services);
+ *   - `shell`: what only the outer process can do (open a URL in the system browser, later the docs
+ *     pane and file dialogs), implemented by Electron main and by the browser-mode server each in
+ *     its own way.
+ * And for each event the back end sends the renderer: the schema of its payload.
+ * Channel names, the preload's `window.atlas`, the HTTP routes and the handler tables are all
+ * derived from these two tables. Every answer is a `Result`.
  */
 import { z } from 'zod';
-import type { ApiMethod } from './api-methods';
+import { NoticeIdSchema, StoreNoticeSchema } from './notices';
 import type { Result } from './result';
-import { SettingsPatchSchema, type Settings } from './settings';
+import { HttpUrlSchema } from './rules/urls';
+import { SettingsPatchSchema, SettingsSchema } from './settings';
 import {
   BookmarkAddSchema,
   BookmarkIdSchema,
   BookmarkListInputSchema,
+  BookmarkPageSchema,
   BookmarkSchema,
+  BookmarkSummarySchema,
   BookmarkUpdateSchema,
   ProgressMarkSchema,
+  ProgressOverviewSchema,
   ProgressResetSchema,
   ProgressSaveSchema,
-  type Bookmark,
-  type BookmarkPage,
-  type BookmarkSummary,
-  type Progress,
-  type ProgressOverview,
+  ProgressSchema,
 } from './study';
 
 const NoInput = z.undefined({ error: 'this method takes no input' });
 
+export const APP_MODES = ['electron', 'web'] as const;
+export type AppMode = (typeof APP_MODES)[number];
+
+export const AppInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(APP_MODES),
+  dataDir: z.string(),
+  /** Notices not dismissed yet (see shared/notices.ts). */
+  notices: z.array(StoreNoticeSchema),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const OpenExternalSchema = z.strictObject({ url: HttpUrlSchema });
+/** Electron hands the URL to the system browser; browser mode asks the page to open a tab itself. */
+export const OpenedExternallySchema = z.strictObject({ how: z.enum(['system-browser', 'page-tab']) });
+
+export type Host = 'services' | 'shell';
+
+interface MethodSpec {
+  host: Host;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
 export const contract = {
-  'app.info': { input: NoInput },
-  'settings.get': { input: NoInput },
-  'settings.update': { input: SettingsPatchSchema },
-  'bookmarks.list': { input: BookmarkListInputSchema },
-  'bookmarks.summary': { input: NoInput },
-  'bookmarks.add': { input: BookmarkAddSchema },
-  'bookmarks.update': { input: BookmarkUpdateSchema },
-  'bookmarks.remove': { input: BookmarkIdSchema },
-  'bookmarks.restore': { input: BookmarkSchema },
-  'progress.overview': { input: NoInput },
-  'progress.save': { input: ProgressSaveSchema },
-  'progress.mark': { input: ProgressMarkSchema },
-  'progress.reset': { input: ProgressResetSchema },
-} as const satisfies Record<ApiMethod, { input: z.ZodType }>;
+  'app.info': { host: 'services', input: NoInput, output: AppInfoSchema },
+  'notices.list': { host: 'services', input: NoInput, output: z.array(StoreNoticeSchema) },
+  'notices.dismiss': { host: 'services', input: NoticeIdSchema, output: z.array(StoreNoticeSchema) },
+  'settings.get': { host: 'services', input: NoInput, output: SettingsSchema },
+  'settings.update': { host: 'services', input: SettingsPatchSchema, output: SettingsSchema },
+  'bookmarks.list': { host: 'services', input: BookmarkListInputSchema, output: BookmarkPageSchema },
+  'bookmarks.summary': { host: 'services', input: NoInput, output: BookmarkSummarySchema },
+  'bookmarks.add': { host: 'services', input: BookmarkAddSchema, output: BookmarkSchema },
+  'bookmarks.update': { host: 'services', input: BookmarkUpdateSchema, output: BookmarkSchema },
+  'bookmarks.remove': { host: 'services', input: BookmarkIdSchema, output: BookmarkSchema },
+  /** Undo of a remove in this process: only the id of a bookmark this process removed. */
+  'bookmarks.restore': { host: 'services', input: BookmarkIdSchema, output: BookmarkSchema },
+  'progress.overview': { host: 'services', input: NoInput, output: ProgressOverviewSchema },
+  'progress.save': { host: 'services', input: ProgressSaveSchema, output: ProgressSchema },
+  'progress.mark': { host: 'services', input: ProgressMarkSchema, output: ProgressSchema },
+  'progress.reset': { host: 'services', input: ProgressResetSchema, output: ProgressOverviewSchema },
+  'shell.openExternal': { host: 'shell', input: OpenExternalSchema, output: OpenedExternallySchema },
+} as const satisfies Record<string, MethodSpec>;
 
-export type AppMode = 'electron' | 'web';
+export type ApiMethod = keyof typeof contract;
+export const API_METHODS = Object.keys(contract) as ApiMethod[];
+export type ServiceMethod = { [M in ApiMethod]: (typeof contract)[M]['host'] extends 'services' ? M : never }[ApiMethod];
+export type ShellMethod = Exclude<ApiMethod, ServiceMethod>;
 
-/** A store file that could not be read and was moved aside instead of being reset. */
-export interface StoreNotice {
-  store: string;
-  movedTo: string;
-  reason: string;
-  at: string;
-}
-
-export interface AppInfo {
-  name: string;
-  version: string;
-  mode: AppMode;
-  dataDir: string;
-  notices: StoreNotice[];
-}
-
-export interface ApiOutputs {
-  'app.info': AppInfo;
-  'settings.get': Settings;
-  'settings.update': Settings;
-  'bookmarks.list': BookmarkPage;
-  'bookmarks.summary': BookmarkSummary;
-  'bookmarks.add': Bookmark;
-  'bookmarks.update': Bookmark;
-  'bookmarks.remove': Bookmark;
-  'bookmarks.restore': Bookmark;
-  'progress.overview': ProgressOverview;
-  'progress.save': Progress;
-  'progress.mark': Progress;
-  'progress.reset': ProgressOverview;
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(contract, name);
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof contract)[M]['input']>;
-export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
+/** The input after validation (defaults applied, tags deduplicated, …): what handlers receive. */
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof contract)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<(typeof contract)[M]['output']>;
+
+/* Events: back end → renderer */
+
+export const TaskProgressSchema = z.strictObject({
+  taskId: z.string().min(1).max(80),
+  /** What the task is, e.g. `import`, `save-page`. */
+  kind: z.string().min(1).max(40),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** Units done and in all (null when the total is not known yet). */
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative().nullable(),
+  message: z.string().max(500).nullable(),
+});
+export type TaskProgress = z.infer<typeof TaskProgressSchema>;
+
+export const BookmarkChangeSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('upsert'), bookmark: BookmarkSchema }),
+  z.strictObject({ op: z.literal('remove'), id: z.string() }),
+]);
+export type BookmarkChange = z.infer<typeof BookmarkChangeSchema>;
+
+export const events = {
+  /** The whole list of notices after it changed. */
+  'notices.changed': z.array(StoreNoticeSchema),
+  /** A long task (import, save for offline, …) moved on. */
+  'task.progress': TaskProgressSchema,
+  /** A bookmark was added, changed, restored or removed (by any window). */
+  'bookmarks.changed': BookmarkChangeSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+/** The IPC channel of a method or an event: one rule, used by the main process and the preload. */
+export function channelOf(method: ApiMethod): string {
+  return `atlas:${method}`;
+}
+export function eventChannelOf(event: EventName): string {
+  return `atlas-event:${event}`;
+}
+
+/* The renderer's view */
 
 type NamespaceOf<M> = M extends `${infer N}.${string}` ? N : never;
 type NameIn<M, N extends string> = M extends `${N}.${infer F}` ? F : never;
@@ -84,7 +143,26 @@ type Caller<M extends ApiMethod> = undefined extends ApiInput<M>
   ? (input?: ApiInput<M>) => Promise<Result<ApiOutput<M>>>
   : (input: ApiInput<M>) => Promise<Result<ApiOutput<M>>>;
 
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+
 /** What the renderer sees as `window.atlas` (Electron) or builds over fetch (browser mode). */
 export type AtlasApi = {
   [N in NamespaceOf<ApiMethod>]: { [M in ApiMethod as NameIn<M, N>]: Caller<M> };
-};
+} & { on: Subscribe };
+
+export type ApiCall = (method: ApiMethod, input: unknown) => Promise<Result<unknown>>;
+
+/** Builds `{ app: { info }, settings: { get, update }, …, on }` from one call function and one subscribe function. */
+export function buildAtlasApi(call: ApiCall, subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void): AtlasApi {
+  const api: Record<string, unknown> = {};
+  for (const method of API_METHODS) {
+    const [namespace, name] = method.split('.') as [string, string];
+    const group = (api[namespace] ??= {}) as Record<string, (input?: unknown) => Promise<Result<unknown>>>;
+    group[name] = (input?: unknown) => call(method, input);
+  }
+  api['on'] = (event: string, listener: (payload: unknown) => void) => {
+    if (!isEventName(event)) throw new Error(`Unknown event "${event}".`);
+    return subscribe(event, listener);
+  };
+  return api as AtlasApi;
+}

@@ -5,6 +5,8 @@
 export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'READ_ONLY'
   | 'UNKNOWN_METHOD'
   | 'FORBIDDEN'
   | 'UNAUTHORIZED'

@@ -3,9 +3,9 @@
  * later format can migrate) and of what the UI may send.
  */
 import { z } from 'zod';
+import { IdSchema as Id } from './rules/ids';
+import { HttpUrlSchema as HttpUrl } from './rules/urls';
 
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a note or section id (a-z, 0-9, -)').max(80);
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
 const IsoTime = z.iso.datetime();
 
 export const BookmarkTargetSchema = z.discriminatedUnion('kind', [
@@ -28,13 +28,18 @@ const Tags = z
   .transform((tags) => [...new Set(tags)]);
 const Comment = z.string().max(4000);
 
-export const BOOKMARK_RECORD_VERSION = 1;
+export const BOOKMARK_RECORD_VERSION = 2;
+/** Creation order numbers stay far below 2^53, so `nextSeq` can always grow by one. */
+const MAX_SEQ = 2 ** 40;
+const Revision = z.number().int().min(1).max(2 ** 40);
 
 export const BookmarkSchema = z.strictObject({
   v: z.literal(BOOKMARK_RECORD_VERSION),
   id: z.string().min(1).max(64),
   /** Creation order, for a stable sort when two bookmarks share a timestamp. */
-  seq: z.number().int().nonnegative(),
+  seq: z.number().int().nonnegative().max(MAX_SEQ),
+  /** Grows by one with every change; an edit must name the revision it was based on. */
+  revision: Revision,
   target: BookmarkTargetSchema,
   title: Title,
   tags: Tags,
@@ -44,13 +49,29 @@ export const BookmarkSchema = z.strictObject({
 });
 export type Bookmark = z.infer<typeof BookmarkSchema>;
 
+export const BOOKMARKS_SCHEMA_VERSION = 2;
+
 export const BookmarksFileSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  nextSeq: z.number().int().nonnegative(),
+  schemaVersion: z.literal(BOOKMARKS_SCHEMA_VERSION),
+  nextSeq: z.number().int().nonnegative().max(MAX_SEQ + 1),
   bookmarks: z.array(BookmarkSchema),
 });
 export type BookmarksFile = z.infer<typeof BookmarksFileSchema>;
-export const DEFAULT_BOOKMARKS_FILE: BookmarksFile = { schemaVersion: 1, nextSeq: 0, bookmarks: [] };
+export const DEFAULT_BOOKMARKS_FILE: BookmarksFile = { schemaVersion: BOOKMARKS_SCHEMA_VERSION, nextSeq: 0, bookmarks: [] };
+
+/**
+ * bookmarks.json 1 → 2 (release 0.2): every bookmark gets `revision: 1`, so that edits from two
+ * windows can tell each other apart. Nothing else changes.
+ */
+export function migrateBookmarksV1toV2(file: Record<string, unknown>): Record<string, unknown> {
+  const bookmarks = Array.isArray(file['bookmarks']) ? (file['bookmarks'] as unknown[]) : [];
+  return {
+    ...file,
+    bookmarks: bookmarks.map((bookmark) =>
+      typeof bookmark === 'object' && bookmark !== null ? { ...bookmark, v: 2, revision: 1 } : bookmark,
+    ),
+  };
+}
 
 export const BOOKMARK_SORTS = ['newest', 'oldest', 'title'] as const;
 export type BookmarkSort = (typeof BOOKMARK_SORTS)[number];
@@ -68,13 +89,14 @@ export const BookmarkListInputSchema = z
   .optional();
 export type BookmarkListInput = z.infer<typeof BookmarkListInputSchema>;
 
-export interface BookmarkPage {
-  items: Bookmark[];
+export const BookmarkPageSchema = z.strictObject({
+  items: z.array(BookmarkSchema),
   /** How many match the filters (all pages). */
-  total: number;
+  total: z.number().int().nonnegative(),
   /** Every tag in use, with how many bookmarks carry it, most used first. */
-  tags: { tag: string; count: number }[];
-}
+  tags: z.array(z.strictObject({ tag: z.string(), count: z.number().int().positive() })),
+});
+export type BookmarkPage = z.infer<typeof BookmarkPageSchema>;
 
 export const BookmarkAddSchema = z.strictObject({
   target: BookmarkTargetSchema,
@@ -85,7 +107,14 @@ export const BookmarkAddSchema = z.strictObject({
 export type BookmarkAdd = z.infer<typeof BookmarkAddSchema>;
 
 export const BookmarkUpdateSchema = z
-  .strictObject({ id: z.string().min(1).max(64), title: Title.optional(), tags: Tags.optional(), comment: Comment.optional() })
+  .strictObject({
+    id: z.string().min(1).max(64),
+    /** The revision the edit was based on; a newer stored one makes it a conflict. */
+    revision: Revision,
+    title: Title.optional(),
+    tags: Tags.optional(),
+    comment: Comment.optional(),
+  })
   .refine((patch) => patch.title !== undefined || patch.tags !== undefined || patch.comment !== undefined, {
     message: 'give at least one of title, tags, comment',
   });
@@ -93,12 +122,13 @@ export type BookmarkUpdate = z.infer<typeof BookmarkUpdateSchema>;
 
 export const BookmarkIdSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
-export interface BookmarkSummary {
-  total: number;
+export const BookmarkSummarySchema = z.strictObject({
+  total: z.number().int().nonnegative(),
   /** Bookmarks per note (notes and sections). */
-  perNote: Record<string, number>;
-  recent: Bookmark[];
-}
+  perNote: z.record(Id, z.number().int().positive()),
+  recent: z.array(BookmarkSchema),
+});
+export type BookmarkSummary = z.infer<typeof BookmarkSummarySchema>;
 
 /** True when two targets point at the same place (a bookmark is unique per target). */
 export function sameTarget(a: BookmarkTarget, b: BookmarkTarget): boolean {
@@ -134,13 +164,15 @@ export const ProgressSchema = z.strictObject({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
+export const PROGRESS_SCHEMA_VERSION = 1;
+
 export const ProgressFileSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  notes: z.record(z.string(), ProgressSchema),
+  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  notes: z.record(Id, ProgressSchema),
   lastNoteId: Id.nullable(),
 });
 export type ProgressFile = z.infer<typeof ProgressFileSchema>;
-export const DEFAULT_PROGRESS_FILE: ProgressFile = { schemaVersion: 1, notes: {}, lastNoteId: null };
+export const DEFAULT_PROGRESS_FILE: ProgressFile = { schemaVersion: PROGRESS_SCHEMA_VERSION, notes: {}, lastNoteId: null };
 
 export const ProgressSaveSchema = z.strictObject({
   noteId: Id,
@@ -151,13 +183,13 @@ export const ProgressSaveSchema = z.strictObject({
 export type ProgressSave = z.infer<typeof ProgressSaveSchema>;
 
 export const ProgressMarkSchema = z.strictObject({ noteId: Id, read: z.boolean() });
-export const ProgressNoteSchema = z.strictObject({ noteId: Id });
 export const ProgressResetSchema = z.strictObject({ noteId: Id.optional() });
 
-export interface ProgressOverview {
-  notes: Record<string, Progress>;
-  last: Progress | null;
-}
+export const ProgressOverviewSchema = z.strictObject({
+  notes: z.record(Id, ProgressSchema),
+  last: ProgressSchema.nullable(),
+});
+export type ProgressOverview = z.infer<typeof ProgressOverviewSchema>;
 
 /** How much of a note counts as read: all of it once marked read, else the furthest point. */
 export function percentRead(progress: Progress | undefined): number {

@@ -39,31 +39,50 @@ export function checkHost(facts: Pick<RequestFacts, 'host'>, port: number): Guar
   return null;
 }
 
-/** Checks for `/api/*`: POST, same origin, JSON, and the launch token. */
-export function checkApiRequest(facts: RequestFacts, port: number, token: string): GuardRejection | null {
+/** Same host, same origin: the checks every API and event request passes first. */
+function checkCaller(facts: Pick<RequestFacts, 'host' | 'origin' | 'secFetchSite'>, port: number): GuardRejection | null {
   const hostProblem = checkHost(facts, port);
   if (hostProblem) return hostProblem;
-  if (facts.method !== 'POST') {
-    return { status: 405, code: 'BAD_REQUEST', message: 'API methods are called with POST.' };
-  }
   const ownOrigins = allowedHosts(port).map((host) => `http://${host}`);
   if (facts.origin !== undefined && !ownOrigins.includes(facts.origin.toLowerCase())) {
-    return { status: 403, code: 'FORBIDDEN', message: `Requests from ${facts.origin} are not allowed.` };
+    return { status: 403, code: 'FORBIDDEN', message: `Requests from ${facts.origin.slice(0, 200)} are not allowed.` };
   }
   if (facts.secFetchSite !== undefined && !['same-origin', 'none'].includes(facts.secFetchSite)) {
     return { status: 403, code: 'FORBIDDEN', message: 'Cross-site requests are not allowed.' };
   }
-  const given = /^Bearer (.+)$/.exec(facts.authorization ?? '')?.[1];
-  if (!given || !sameToken(given, token)) {
-    return {
-      status: 401,
-      code: 'UNAUTHORIZED',
-      message: 'Missing or wrong access token: open the address that `npm run web` printed.',
-    };
+  return null;
+}
+
+const WRONG_TOKEN: GuardRejection = {
+  status: 401,
+  code: 'UNAUTHORIZED',
+  message: 'Missing or wrong access token: open the address that `npm run web` printed.',
+};
+
+/** Checks for `/api/<method>`: POST, same origin, JSON, and the launch token as a Bearer header. */
+export function checkApiRequest(facts: RequestFacts, port: number, token: string): GuardRejection | null {
+  const callerProblem = checkCaller(facts, port);
+  if (callerProblem) return callerProblem;
+  if (facts.method !== 'POST') {
+    return { status: 405, code: 'BAD_REQUEST', message: 'API methods are called with POST.' };
   }
+  const given = /^Bearer (.+)$/.exec(facts.authorization ?? '')?.[1];
+  if (!given || !sameToken(given, token)) return WRONG_TOKEN;
   if (!facts.contentType || !/^application\/json\b/i.test(facts.contentType)) {
     return { status: 415, code: 'BAD_REQUEST', message: 'The request body must be JSON (Content-Type: application/json).' };
   }
+  return null;
+}
+
+/**
+ * Checks for the event stream `GET /api/events?token=…`: same origin and the launch token, given in
+ * the query because EventSource cannot send headers.
+ */
+export function checkEventsRequest(facts: Pick<RequestFacts, 'method' | 'host' | 'origin' | 'secFetchSite'> & { queryToken: string | null }, port: number, token: string): GuardRejection | null {
+  const callerProblem = checkCaller(facts, port);
+  if (callerProblem) return callerProblem;
+  if (facts.method !== 'GET') return { status: 405, code: 'BAD_REQUEST', message: 'The event stream is read with GET.' };
+  if (!facts.queryToken || !sameToken(facts.queryToken, token)) return WRONG_TOKEN;
   return null;
 }
 
@@ -78,7 +97,12 @@ export function statusForError(code: ErrorCode): number {
     case 'FORBIDDEN':
       return 403;
     case 'UNKNOWN_METHOD':
+    case 'NOT_FOUND':
       return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'READ_ONLY':
+      return 423;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     default:

@@ -3,19 +3,24 @@
  * 127.0.0.1, calling the same services as Electron's IPC handlers.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { z } from 'zod';
+import type { EventName } from '../shared/api';
 import { fail, type Result } from '../shared/result';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/security/csp';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { confBackend } from '../services/conf-backend';
-import { invokeMethod } from '../services/dispatch';
-import { checkApiRequest, checkHost, statusForError } from './request-guard';
+import { lockDataFolder } from '../services/data-lock';
+import { invokeMethod, outputChecksWanted, type Handlers, type ShellHandlers } from '../services/dispatch';
+import { checkApiRequest, checkEventsRequest, checkHost, statusForError } from './request-guard';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const API_PREFIX = '/api/';
+const EVENTS_PATH = '/api/events';
+const EVENT_KEEPALIVE_MS = 25_000;
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -45,6 +50,12 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+function answerUnexpected(res: ServerResponse, error: unknown): void {
+  console.error('[atlas] request failed:', error);
+  if (!res.headersSent) sendResult(res, fail('INTERNAL', 'The server could not handle this request.'));
+  else res.end();
+}
 
 function setSecurityHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -76,7 +87,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, services: AppServices): Promise<void> {
+/** Browser mode's side of the contract's `shell` methods: what a page in a browser tab can be given. */
+const webShell: ShellHandlers = {
+  // The page is a browser tab already: it opens the URL in a new tab itself.
+  'shell.openExternal': () => ({ how: 'page-tab' }),
+};
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, handlers: Handlers, checkOutputs: boolean): Promise<void> {
   const text = await readBody(req, MAX_BODY_BYTES);
   if (text === null) {
     sendResult(res, fail('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
@@ -94,44 +111,84 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
     sendResult(res, fail('BAD_REQUEST', 'The request body must be an object of the form {"input": …}.'));
     return;
   }
-  sendResult(res, await invokeMethod(services.handlers, method, parsed.data.input));
+  sendResult(res, await invokeMethod(handlers, method, parsed.data.input, { checkOutputs }));
+}
+
+/** Server-Sent Events: every service event as `event: <name>` / `data: <json>`, until the page goes. */
+function streamEvents(res: ServerResponse, services: AppServices): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const unsubscribe = services.events.subscribe((event: EventName, payload: unknown) => {
+    res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENT_KEEPALIVE_MS);
+  res.on('close', () => {
+    clearInterval(keepalive);
+    unsubscribe();
+  });
+}
+
+/** `/api/%E0%A4%A` and friends: a 400, never an exception. */
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const services = createAppServices({
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = await lockDataFolder(options.dataDir, 'web', (error) =>
+    console.error(`[atlas] the lock on ${options.dataDir} was lost (${error.message}); another process may now write there.`),
+  );
+  let services: AppServices;
+  try {
+    services = createAppServices({
     dataDir: options.dataDir,
     mode: 'web',
     version: options.version,
     backend: confBackend,
-  });
+    });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  const handlers: Handlers = { ...services.handlers, ...webShell };
+  const checkOutputs = outputChecksWanted(process.env);
   const serveStatic = sirv(options.rendererDir, { etag: true, dev: false });
   let port = options.port;
 
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     setSecurityHeaders(res);
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+    const facts = {
+      method: req.method ?? 'GET',
+      host: req.headers.host,
+      origin: req.headers.origin,
+      secFetchSite: req.headers['sec-fetch-site'] as string | undefined,
+      authorization: req.headers.authorization,
+      contentType: req.headers['content-type'],
+    };
+    if (path === EVENTS_PATH) {
+      const rejection = checkEventsRequest({ ...facts, queryToken: new URLSearchParams(query).get('token') }, port, token);
+      if (rejection) sendResult(res, fail(rejection.code, rejection.message), rejection.status);
+      else streamEvents(res, services);
+      return;
+    }
     if (path.startsWith(API_PREFIX)) {
-      const rejection = checkApiRequest(
-        {
-          method: req.method ?? 'GET',
-          host: req.headers.host,
-          origin: req.headers.origin,
-          secFetchSite: req.headers['sec-fetch-site'] as string | undefined,
-          authorization: req.headers.authorization,
-          contentType: req.headers['content-type'],
-        },
-        port,
-        token,
-      );
+      const rejection = checkApiRequest(facts, port, token);
       if (rejection) {
         sendResult(res, fail(rejection.code, rejection.message), rejection.status);
         return;
       }
-      handleApi(req, res, decodeURIComponent(path.slice(API_PREFIX.length)), services).catch((error: unknown) => {
-        console.error('[atlas] API request failed:', error);
-        if (!res.headersSent) sendResult(res, fail('INTERNAL', 'The server could not handle this request.'));
-      });
+      const method = decodePathSegment(path.slice(API_PREFIX.length));
+      if (method === null) {
+        sendResult(res, fail('BAD_REQUEST', 'The method name in the path is not valid percent-encoding.'));
+        return;
+      }
+      handleApi(req, res, method, handlers, checkOutputs).catch((error: unknown) => answerUnexpected(res, error));
       return;
     }
     const hostProblem = checkHost({ host: req.headers.host }, port);
@@ -144,7 +201,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     });
+  };
+
+  // The top-level guard: whatever a request does, it gets an answer and the server stays up.
+  const server = createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (error) {
+      answerUnexpected(res, error);
+    }
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -157,10 +224,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     port,
     token,
     services,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      await lock.release();
+    },
   };
 }

@@ -10,7 +10,7 @@ import { REQUIRED_SECTIONS } from '../../src/shared/content';
 
 const root = resolve(__dirname, '../..');
 const seedDir = resolve(root, '../shared/seeds');
-const NOTE_IDS = ['cncf', 'service-mesh', 'linkerd', 'envoy', 'istio', 'kubernetes', 'prometheus', 'opentracing', 'fluentd', 'grpc', 'coredns', 'containerd', 'rkt', 'docker'];
+const NOTE_IDS = ['cncf', 'service-mesh', 'linkerd', 'envoy', 'istio', 'kubernetes', 'prometheus', 'opentracing', 'fluentd', 'grpc', 'coredns', 'containerd', 'rkt', 'docker', 'opentelemetry'];
 const { bundle, errors } = buildContent(join(root, 'data'), root);
 
 describe('the bundled knowledge base', () => {

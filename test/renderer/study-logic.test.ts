@@ -32,9 +32,10 @@ const bundle: ContentBundle = {
 };
 
 const bookmark = (target: Bookmark['target']): Bookmark => ({
-  v: 1,
+  v: 2,
   id: 'b1',
   seq: 0,
+  revision: 1,
   target,
   title: 't',
   tags: [],

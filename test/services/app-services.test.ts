@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../../src/services/app-services';
 import { confBackend } from '../../src/services/conf-backend';
-import { invokeMethod, type Handlers } from '../../src/services/dispatch';
+import { invokeMethod, type AnyHandlers } from '../../src/services/dispatch';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -58,7 +58,7 @@ describe('settings through the dispatcher', () => {
 
   it('turns a handler that throws into an INTERNAL error instead of crashing', async () => {
     const { handlers } = services(tempDir());
-    const broken: Handlers = {
+    const broken: AnyHandlers = {
       ...handlers,
       'settings.get': () => {
         throw new Error('disk on fire');

@@ -78,16 +78,50 @@ describe('bookmarks', () => {
     const { handlers } = services(dir);
     const a = await call<Bookmark>(handlers, 'bookmarks.add', { target: { kind: 'note', noteId: 'rkt' }, title: 'rkt' });
     await call(handlers, 'bookmarks.add', { target: { kind: 'note', noteId: 'docker' }, title: 'Docker' });
-    const edited = await call<Bookmark>(handlers, 'bookmarks.update', { id: a.id, title: 'rkt (archived)', tags: ['history'], comment: 'see Podman' });
-    expect(edited).toMatchObject({ title: 'rkt (archived)', tags: ['history'], comment: 'see Podman', createdAt: a.createdAt });
+    const edited = await call<Bookmark>(handlers, 'bookmarks.update', { id: a.id, revision: a.revision, title: 'rkt (archived)', tags: ['history'], comment: 'see Podman' });
+    expect(edited).toMatchObject({ title: 'rkt (archived)', tags: ['history'], comment: 'see Podman', createdAt: a.createdAt, revision: 2 });
     expect(edited.updatedAt > a.updatedAt).toBe(true);
 
     const removed = await call<Bookmark>(handlers, 'bookmarks.remove', { id: a.id });
     expect((await call<BookmarkPage>(handlers, 'bookmarks.list')).items.map((b) => b.title)).toEqual(['Docker']);
-    await call(handlers, 'bookmarks.restore', removed);
+    await call(handlers, 'bookmarks.restore', { id: removed.id });
     const page = await call<BookmarkPage>(services(dir).handlers, 'bookmarks.list');
     expect(page.items.map((b) => b.title)).toEqual(['Docker', 'rkt (archived)']);
     expect(page.items[1]).toEqual(edited);
+  });
+
+  it('refuses an edit based on an older revision (another window changed it) and keeps the newer one', async () => {
+    const { handlers } = services(tempDir());
+    const a = await call<Bookmark>(handlers, 'bookmarks.add', { target: { kind: 'note', noteId: 'envoy' }, title: 'Envoy' });
+    await call(handlers, 'bookmarks.update', { id: a.id, revision: 1, title: 'from window one' });
+    expect(await invokeMethod(handlers, 'bookmarks.update', { id: a.id, revision: 1, title: 'from window two' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect((await call<BookmarkPage>(handlers, 'bookmarks.list')).items[0]).toMatchObject({ title: 'from window one', revision: 2 });
+  });
+
+  it('restores only what this process removed, once, and never a record the client made up', async () => {
+    const dir = tempDir();
+    const { handlers } = services(dir);
+    const a = await call<Bookmark>(handlers, 'bookmarks.add', { target: { kind: 'note', noteId: 'envoy' }, title: 'Envoy' });
+    await call(handlers, 'bookmarks.remove', { id: a.id });
+    // The old API took a whole record: a client-chosen seq of 2^53 made the file unreadable.
+    expect(await invokeMethod(handlers, 'bookmarks.restore', { ...a, seq: 2 ** 53 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await invokeMethod(services(dir).handlers, 'bookmarks.restore', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(handlers, 'bookmarks.restore', { id: a.id })).toEqual(a);
+    expect(await invokeMethod(handlers, 'bookmarks.restore', { id: a.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await call<BookmarkPage>(services(dir).handlers, 'bookmarks.list')).items).toEqual([a]);
+  });
+
+  it('counts a note called "constructor" like any other (no Object.prototype keys)', async () => {
+    const dir = tempDir();
+    const { handlers } = services(dir);
+    await call(handlers, 'bookmarks.add', { target: { kind: 'note', noteId: 'constructor' }, title: 'c' });
+    await call(handlers, 'bookmarks.add', { target: { kind: 'section', noteId: 'constructor', sectionId: 'overview' }, title: 'c2' });
+    expect(await call(handlers, 'bookmarks.summary')).toMatchObject({ total: 2, perNote: { constructor: 2 } });
+    await call(handlers, 'progress.save', { noteId: 'constructor', sectionId: null, quote: '', percent: 10 });
+    expect(await call(services(dir).handlers, 'progress.overview')).toMatchObject({ notes: { constructor: { maxPercent: 10 } } });
   });
 
   it('summarizes counts per note and the most recent bookmarks', async () => {
@@ -108,7 +142,12 @@ describe('bookmarks', () => {
       ok: false,
       error: { message: expect.stringContaining('title') },
     });
-    expect(await invokeMethod(handlers, 'bookmarks.update', { id: 'nope', title: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invokeMethod(handlers, 'bookmarks.update', { id: 'nope', revision: 1, title: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invokeMethod(handlers, 'bookmarks.restore', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invokeMethod(handlers, 'bookmarks.add', { target: { kind: 'url', url: 'https://user:secret@example.com/' }, title: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('user name or password') },
+    });
     expect(await invokeMethod(handlers, 'bookmarks.remove', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await invokeMethod(handlers, 'bookmarks.list', { limit: 100_000 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('limit') } });
     expect((await call<BookmarkPage>(handlers, 'bookmarks.list')).total).toBe(0);
@@ -118,7 +157,7 @@ describe('bookmarks', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bookmarks.json'), '{"schemaVersion":1,"nextSeq":0,"bookmarks":[{"oops":true}]}');
     const { notices, bookmarks } = services(dir);
-    expect(notices).toMatchObject([{ store: 'bookmarks', reason: expect.stringContaining('bookmarks.0') }]);
+    expect(notices.list()).toMatchObject([{ store: 'bookmarks', kind: 'moved-aside', detail: expect.stringContaining('bookmarks.0') }]);
     expect(readdirSync(dir).some((name) => /^bookmarks\.corrupt-.*\.json$/.test(name))).toBe(true);
     expect(bookmarks.list().total).toBe(0);
   });

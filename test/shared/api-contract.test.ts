@@ -1,13 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contract } from '../../src/shared/api';
-import { API_METHODS, buildAtlasApi, channelOf, isApiMethod } from '../../src/shared/api-methods';
+import { API_METHODS, buildAtlasApi, channelOf, contract, EVENT_NAMES, eventChannelOf, isApiMethod } from '../../src/shared/api';
 import { ok } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, SettingsPatchSchema, SettingsSchema } from '../../src/shared/settings';
 import { describeIssues } from '../../src/shared/validation';
 
 describe('API contract', () => {
-  it('has a schema for exactly the listed methods', () => {
-    expect(Object.keys(contract).sort()).toEqual([...API_METHODS].sort());
+  it('names every method once, with a host, an input schema and an output schema', () => {
+    expect(API_METHODS).toEqual(Object.keys(contract));
+    for (const method of API_METHODS) {
+      expect(method).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(['services', 'shell']).toContain(contract[method].host);
+      expect(typeof contract[method].input.safeParse).toBe('function');
+      expect(typeof contract[method].output.safeParse).toBe('function');
+    }
+    expect(contract['shell.openExternal'].host).toBe('shell');
+  });
+
+  it('gives every event its own channel, apart from the methods', () => {
+    const channels = [...API_METHODS.map(channelOf), ...EVENT_NAMES.map(eventChannelOf)];
+    expect(new Set(channels).size).toBe(channels.length);
   });
 
   it('gives every method its own channel', () => {
@@ -54,13 +65,19 @@ describe('API contract', () => {
 
   it('builds named functions that call the transport with their method', async () => {
     const call = vi.fn(async () => ok('answer'));
-    const api = buildAtlasApi(call);
+    const unsubscribe = vi.fn();
+    const subscribe = vi.fn(() => unsubscribe);
+    const api = buildAtlasApi(call, subscribe);
     await api.settings.update({ theme: 'light' });
     await api.app.info();
     expect(call.mock.calls).toEqual([
       ['settings.update', { theme: 'light' }],
       ['app.info', undefined],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['app', 'bookmarks', 'progress', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'bookmarks', 'notices', 'on', 'progress', 'settings', 'shell']);
+    const listener = vi.fn();
+    expect(api.on('notices.changed', listener)).toBe(unsubscribe);
+    expect(subscribe).toHaveBeenCalledWith('notices.changed', listener);
+    expect(() => api.on('no.such' as 'notices.changed', listener)).toThrow(/Unknown event/);
   });
 });

@@ -11,12 +11,12 @@ afterEach(async () => {
   for (const server of running.splice(0)) await server.close();
 });
 
-async function start(): Promise<RunningWebServer> {
+async function start(dataDir = tempDir()): Promise<RunningWebServer> {
   const rendererDir = tempDir();
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>atlas</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const server = await startWebServer({ port: 0, dataDir: tempDir(), rendererDir, version: '1.2.3', token: 'test-token' });
+  const server = await startWebServer({ port: 0, dataDir, rendererDir, version: '1.2.3', token: 'test-token' });
   running.push(server);
   return server;
 }
@@ -142,5 +142,58 @@ describe('browser-mode server', () => {
     const server = await start();
     expect((await send(server, { path: '/api/settings.get', headers: { Authorization: `Bearer ${server.token}` } })).status).toBe(405);
     expect((await send(server, { method: 'POST', path: '/index.html', body: 'x' })).status).toBe(405);
+  });
+
+  it('answers malformed percent-encoding in the path with 400 and keeps serving', async () => {
+    const server = await start();
+    const bad = await send(server, { method: 'POST', path: '/api/%E0%A4%A', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }, body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect((await callApi(server, 'settings.get')).status).toBe(200);
+  });
+
+  it('maps NOT_FOUND to 404 and a stale edit to 409 CONFLICT', async () => {
+    const server = await start();
+    expect((await callApi(server, 'bookmarks.remove', { id: 'nope' })).status).toBe(404);
+    const added = JSON.parse((await callApi(server, 'bookmarks.add', { target: { kind: 'note', noteId: 'envoy' }, title: 'Envoy' })).body);
+    expect((await callApi(server, 'bookmarks.update', { id: added.value.id, revision: 1, title: 'one' })).status).toBe(200);
+    const stale = await callApi(server, 'bookmarks.update', { id: added.value.id, revision: 1, title: 'two' });
+    expect(stale.status).toBe(409);
+    expect(JSON.parse(stale.body)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('streams service events to a page holding the token, and to no one else', async () => {
+    const server = await start();
+    expect((await send(server, { path: '/api/events' })).status).toBe(401);
+    expect((await send(server, { path: '/api/events?token=test-token', headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events?token=test-token', headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+        expect(res.headers['content-type']).toContain('text/event-stream');
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes(': connected') && !text.includes('bookmarks.changed')) {
+            void callApi(server, 'bookmarks.add', { target: { kind: 'note', noteId: 'istio' }, title: 'Istio' });
+          }
+          if (text.includes('"title":"Istio"')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', (error) => (error.message.includes('aborted') ? undefined : reject(error)));
+      req.end();
+    });
+    expect(received).toMatch(/event: bookmarks\.changed\ndata: \{"op":"upsert","bookmark":\{/);
+  });
+
+  it('lets only one process use a data folder, and says who has it', async () => {
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    await expect(start(dataDir)).rejects.toThrow(/is in use by browser mode \(npm run web\) \(process \d+ .*--data-dir/);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+    const second = await start(dataDir);
+    expect((await callApi(second, 'settings.get')).status).toBe(200);
   });
 });

@@ -2,7 +2,8 @@
  * State that outlives any one view: the services connection, settings, app info, the current
  * view, and the derived language and theme. Components read it; only its methods change it.
  */
-import type { AppInfo, AtlasApi, StoreNotice } from '../../shared/api';
+import type { AppInfo, AtlasApi } from '../../shared/api';
+import type { StoreNotice } from '../../shared/notices';
 import { effectiveLanguage, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { SearchResult } from '../../shared/search/engine';
@@ -10,6 +11,7 @@ import { SearchService } from '../features/search/search-service.svelte';
 import { resultTarget } from '../features/search/search-groups';
 import { ContentState } from '../lib/content.svelte';
 import { StudyState } from '../lib/study.svelte';
+import { noticeSentence } from '../lib/notices';
 import { openExternalLink } from '../lib/open-link';
 import { resolveTheme } from '../lib/theme';
 import { parseRoute, type Route, type ViewId } from './views';
@@ -28,14 +30,13 @@ export class AppState {
   readonly search = new SearchService(() => this.language);
   systemLocales = $state<readonly string[]>([]);
   systemPrefersDark = $state(false);
-  dismissedNotices = $state<readonly string[]>([]);
+  notices = $state<readonly StoreNotice[]>([]);
 
   language = $derived(effectiveLanguage(this.settings?.language ?? null, this.systemLocales));
   theme = $derived(resolveTheme(this.settings?.theme ?? 'system', this.systemPrefersDark));
   systemLanguage = $derived(effectiveLanguage(null, this.systemLocales));
-  visibleNotices = $derived<StoreNotice[]>(
-    (this.info?.notices ?? []).filter((notice) => !this.dismissedNotices.includes(notice.movedTo)),
-  );
+  /** The notices as sentences in the UI language, for the banner. */
+  noticeSentences = $derived(this.notices.map((notice) => ({ id: notice.id, sentence: noticeSentence(this.language, notice) })));
 
   readonly study: StudyState;
 
@@ -58,6 +59,12 @@ export class AppState {
     }
     this.settings = settings.value;
     this.info = info.value;
+    this.notices = info.value.notices;
+  }
+
+  /** Keeps the notices in step with the back end (another window may dismiss one). Returns the unsubscribe. */
+  followEvents(): () => void {
+    return this.api.on('notices.changed', (notices) => (this.notices = notices));
   }
 
   async updateSettings(patch: SettingsPatch): Promise<void> {
@@ -88,7 +95,10 @@ export class AppState {
     openExternalLink(url);
   }
 
-  dismissNotice(notice: StoreNotice): void {
-    this.dismissedNotices = [...this.dismissedNotices, notice.movedTo];
+  /** Dismisses a notice for good (it is stored until dismissed). */
+  async dismissNotice(id: string): Promise<void> {
+    const result = await this.api.notices.dismiss({ id });
+    if (result.ok) this.notices = result.value;
+    else this.study.notify(result.error.message);
   }
 }

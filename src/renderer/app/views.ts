@@ -1,5 +1,6 @@
 /** The app's views, in sidebar order, and how routes map to the address hash. */
 import type { MessageKey } from '../../shared/i18n';
+import { isId } from '../../shared/rules/ids';
 
 export const VIEW_IDS = ['library', 'search', 'bookmarks', 'annotations', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -20,13 +21,11 @@ export const EMPTY_STATES: Record<'bookmarks' | 'annotations', { title: MessageK
   annotations: { title: 'annotations.empty.title', body: 'annotations.empty.body' },
 };
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** `#/settings` → settings; `#/note/envoy/architecture` → that section; anything unknown → the library. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
-  if (parts[0] === 'note' && ID.test(parts[1] ?? '')) {
-    const sectionId = parts[2] && ID.test(parts[2]) ? parts[2] : null;
+  if (parts[0] === 'note' && isId(parts[1] ?? '')) {
+    const sectionId = parts[2] && isId(parts[2]) ? parts[2] : null;
     return { view: 'note', noteId: parts[1]!, sectionId };
   }
   const name = parts[0] ?? '';

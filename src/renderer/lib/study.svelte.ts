@@ -80,7 +80,7 @@ export class StudyState {
       const removed = this.unwrap(await this.api.bookmarks.remove({ id: existing.id }));
       if (!removed) return true;
       this.known = this.known.filter((b) => b.id !== removed.id);
-      this.notify(messages.removed, { label: messages.undo, run: async () => void (await this.restore(removed)) });
+      this.notify(messages.removed, { label: messages.undo, run: async () => void (await this.restore(removed.id)) });
       void this.load();
       return false;
     }
@@ -92,8 +92,9 @@ export class StudyState {
     return true;
   }
 
-  async restore(bookmark: Bookmark): Promise<Bookmark | null> {
-    const restored = this.unwrap(await this.api.bookmarks.restore(bookmark));
+  /** Undoes a remove made in this session. */
+  async restore(id: string): Promise<Bookmark | null> {
+    const restored = this.unwrap(await this.api.bookmarks.restore({ id }));
     if (restored) {
       this.known = [...this.known.filter((b) => b.id !== restored.id), restored];
       this.dismissToast();

@@ -2,8 +2,7 @@
  * Picks how the UI reaches the services: `window.atlas` from the Electron preload, or the
  * browser-mode HTTP API with the launch token. The rest of the UI only ever sees `AtlasApi`.
  */
-import type { AtlasApi } from '../../shared/api';
-import { buildAtlasApi } from '../../shared/api-methods';
+import { buildAtlasApi, type AtlasApi, type EventName } from '../../shared/api';
 import { fail, type Result } from '../../shared/result';
 
 declare global {
@@ -27,7 +26,41 @@ export function takeLaunchToken(location: Location, storage: Storage, history: H
   return storage.getItem(TOKEN_KEY);
 }
 
-export function createWebApi(token: string | null, fetchImpl: typeof fetch = fetch): AtlasApi {
+/**
+ * The browser-mode event stream: one EventSource (Server-Sent Events, reconnecting by itself),
+ * opened on the first subscription, fanning each event out to its listeners.
+ */
+function createEventSubscriber(token: string | null, openStream: (url: string) => EventSource) {
+  let source: EventSource | null = null;
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  return (event: EventName, listener: (payload: unknown) => void): (() => void) => {
+    if (!token) return () => {};
+    source ??= openStream(`/api/events?token=${encodeURIComponent(token)}`);
+    let set = listeners.get(event);
+    if (!set) {
+      const forEvent = new Set<(payload: unknown) => void>();
+      listeners.set(event, forEvent);
+      source.addEventListener(event, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const each of forEvent) each(payload);
+      });
+      set = forEvent;
+    }
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
+}
+
+export function createWebApi(
+  token: string | null,
+  fetchImpl: typeof fetch = fetch,
+  openStream: (url: string) => EventSource = (url) => new EventSource(url),
+): AtlasApi {
   return buildAtlasApi(async (method, input): Promise<Result<unknown>> => {
     if (!token) {
       return fail('UNAUTHORIZED', 'No access token: open the address that `npm run web` printed.');
@@ -50,7 +83,7 @@ export function createWebApi(token: string | null, fetchImpl: typeof fetch = fet
     } catch {
       return fail('INTERNAL', `The local server answered ${response.status} without a result.`);
     }
-  });
+  }, createEventSubscriber(token, openStream));
 }
 
 export function connectToServices(): AtlasApi {

@@ -102,6 +102,7 @@ export const en = {
   'reader.linkKind.official': 'Official site',
   'reader.linkKind.docs': 'Documentation',
   'reader.linkKind.repo': 'Repository',
+  'reader.linkKind.org': 'GitHub organization',
   'reader.linkKind.docs-zh': 'Chinese docs',
   'reader.linkKind.community': 'Community',
   'reader.linkKind.article': 'Article',
@@ -189,9 +190,22 @@ export const en = {
   'relation.related': 'Related',
   'relation.inverse.related': 'Related',
 
-  'notice.storeRecovered':
-    'Your {store} file could not be read, so the app started with defaults. The old file was kept as {movedTo}.',
+  'notice.moved-aside': '{file} could not be read ({reason}), so it was moved to {movedTo} and your {store} started empty.',
+  'notice.newer-version': '{file} was written by a newer version of Cloud Native Atlas, so this version leaves it untouched and cannot save changes to your {store}; update the app to use it.',
+  'notice.unusable': '{file} cannot be used ({reason}), so changes to your {store} cannot be saved until it is fixed.',
+  'notice.reason.empty': 'it is empty',
+  'notice.reason.not-json': 'it is not valid JSON',
+  'notice.reason.invalid': 'its content is not what the app expects',
+  'notice.reason.migration-failed': 'it could not be upgraded from an older version',
+  'notice.reason.newer': 'it is from a newer version',
+  'notice.reason.not-a-file': 'it is a folder, not a file',
+  'notice.reason.unreadable': 'it cannot be opened',
+  'notice.store.settings': 'settings',
+  'notice.store.bookmarks': 'bookmarks',
+  'notice.store.progress': 'reading progress',
+  'notice.store.notices': 'notices',
   'notice.dismiss': 'Dismiss',
+  'bookmarks.conflict': '“{title}” was changed in another window. Its current version is shown: make your edit again.',
   'notice.label': 'Notices',
 } as const;
 

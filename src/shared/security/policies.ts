@@ -3,6 +3,7 @@
  * The Electron glue in src/main only asks these and acts on the answer.
  * See ../../../../shared/docs/SECURITY.md for the checklist they implement.
  */
+import { isSafeHttpUrl } from '../rules/urls';
 
 /** The origin of the production renderer, served by our custom protocol. */
 export const APP_SCHEME = 'atlas';
@@ -34,18 +35,9 @@ export function mayNavigateMainWindow(targetUrl: string, appOrigins: readonly st
   return isAppUrl(targetUrl, appOrigins);
 }
 
-/**
- * Which URLs may be handed to the operating system: http(s) only, well-formed, with a host and
- * without embedded credentials. Never file:, javascript:, data: or custom schemes.
- */
+/** Which URLs may be handed to the operating system: the app-wide rule in shared/rules/urls.ts. */
 export function isSafeExternalUrl(url: string): boolean {
-  if (url.length > 8192) return false;
-  const parsed = parse(url);
-  if (!parsed) return false;
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  if (!parsed.hostname) return false;
-  if (parsed.username || parsed.password) return false;
-  return true;
+  return isSafeHttpUrl(url);
 }
 
 export type WindowOpenDecision =

@@ -1,16 +1,20 @@
 /**
  * Markdown → sanitized HTML for one note body, with stable heading ids (`## Title {#id}`),
- * `note:<id>#<section>` links turned into app routes, and the plain text of every section.
- * Links to other notes are collected here and checked later, once every note is known.
+ * `note:<id>#<section>` links turned into app routes, self-check questions (`::: question …`)
+ * turned into collapsed `<details>`, and the plain text of every section. Links to other notes are
+ * collected here and checked later, once every note is known. Pure: the build runs it in Node,
+ * and runtime features (saved pages, the user's own notes) use the same sanitizer.
  */
 import markdownit, { type Token } from 'markdown-it';
+import container from 'markdown-it-container';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import sanitizeHtml from 'sanitize-html';
-import type { NoteSection } from '../../src/shared/content';
-import { noteRoute } from '../../src/shared/content';
+import { ID_SOURCE } from '../rules/ids';
 import type { ContentError } from './errors';
+import { noteRoute, parseNoteLink } from './routes';
+import type { NoteSection } from './schema';
 
-const HEADING_ID = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
+const HEADING_ID = new RegExp(String.raw`\s*\{#(${ID_SOURCE})\}\s*$`);
 
 export interface NoteLinkReference {
   noteId: string;
@@ -29,12 +33,29 @@ export interface RenderedMarkdown {
 
 // CommonMark does not close **emphasis** next to full-width punctuation (（label）**键值对**);
 // the CJK-friendly rules fix that for Chinese text.
-const markdown = markdownit({ html: false, linkify: false, typographer: false }).use(cjkFriendly);
+const QUESTION = /^question\s+(.+)$/;
+
+/**
+ * `::: question <text>` … `:::` → `<details class="check-question"><summary>text</summary>answer</details>`:
+ * the answer stays collapsed until the reader opens it. The question text is rendered as inline
+ * Markdown and escaped like any other text.
+ */
+const markdown = markdownit({ html: false, linkify: false, typographer: false })
+  .use(cjkFriendly)
+  .use(container, 'question', {
+    validate: (params: string) => QUESTION.test(params.trim()),
+    render: (tokens: Token[], index: number): string => {
+      const token = tokens[index]!;
+      if (token.nesting !== 1) return '</div></details>\n';
+      const question = QUESTION.exec(token.info.trim())?.[1] ?? '';
+      return `<details class="check-question"><summary>${markdown.renderInline(question)}</summary><div class="check-answer">\n`;
+    },
+  });
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'a', 'code', 'pre', 'strong', 'em', 'del', 's',
-    'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'div',
   ],
   allowedAttributes: {
     a: ['href', 'rel', 'data-external', 'data-note'],
@@ -48,7 +69,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     td: ['style'],
     ol: ['start'],
   },
-  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedClasses: { code: [/^language-[\w-]+$/], details: ['check-question'], div: ['check-answer'] },
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https'],
   allowProtocolRelative: false,
@@ -63,11 +84,6 @@ function inlineText(token: Token): string {
   return (token.children ?? [])
     .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
     .join('');
-}
-
-function parseNoteTarget(href: string): { noteId: string; sectionId: string | null } | null {
-  const match = /^note:([a-z0-9-]+)(?:#([a-z0-9-]+))?$/.exec(href);
-  return match ? { noteId: match[1]!, sectionId: match[2] ?? null } : null;
 }
 
 /**
@@ -142,14 +158,14 @@ export function renderNoteMarkdown(body: string, file: string, firstLine: number
       for (const child of token.children ?? []) {
         if (child.type !== 'link_open') continue;
         const href = String(child.attrGet('href') ?? '');
-        const target = parseNoteTarget(href);
+        const target = parseNoteLink(href);
         if (href.startsWith('note:')) {
           if (!target) {
             fail(token, `malformed note link "${href}": write note:<id> or note:<id>#<section-id>`);
             continue;
           }
           noteLinks.push({ ...target, line: lineOf(token) });
-          child.attrSet('href', noteRoute(target.noteId, target.sectionId ?? undefined));
+          child.attrSet('href', noteRoute(target.noteId, target.sectionId));
           child.attrSet('data-note', target.noteId);
         } else if (/^https?:\/\//.test(href)) {
           child.attrSet('rel', 'noopener noreferrer');
@@ -159,8 +175,9 @@ export function renderNoteMarkdown(body: string, file: string, firstLine: number
         }
       }
     }
-    if (current && (token.type === 'inline' || token.type === 'fence' || token.type === 'code_block')) {
-      const text = token.type === 'inline' ? inlineText(token) : token.content;
+    if (current && (token.type === 'inline' || token.type === 'fence' || token.type === 'code_block' || token.type === 'container_question_open')) {
+      const text =
+        token.type === 'inline' ? inlineText(token) : token.type === 'container_question_open' ? (QUESTION.exec(token.info.trim())?.[1] ?? '') : token.content;
       if (text.trim() !== '') {
         currentHasContent = true;
         current.text += (current.text ? '\n' : '') + text.trim();

@@ -3,11 +3,13 @@
  * matter) and the shape of the content bundle the build produces for the reader and for search.
  */
 import { z } from 'zod';
-import { LanguageSchema, type Language } from './settings';
+import { IdSchema } from '../rules/ids';
+import { HttpUrlSchema } from '../rules/urls';
+import { LanguageSchema, type Language } from '../settings';
 
 export const CATEGORIES = ['foundation', 'service-mesh', 'orchestration', 'observability', 'runtime', 'networking', 'rpc'] as const;
 export const CNCF_STATUSES = ['sandbox', 'incubating', 'graduated', 'archived', 'not-cncf', 'foundation'] as const;
-export const LINK_KINDS = ['official', 'docs', 'repo', 'docs-zh', 'community', 'article', 'registry', 'comparison'] as const;
+export const LINK_KINDS = ['official', 'docs', 'repo', 'org', 'docs-zh', 'community', 'article', 'registry', 'comparison'] as const;
 export const LINK_STATUSES = ['active', 'moved', 'retired', 'archived', 'unknown'] as const;
 export const RELATION_TYPES = [
   'member-of',
@@ -32,14 +34,15 @@ export const REQUIRED_SECTIONS = [
   'status',
   'when-to-use',
   'glossary',
+  'check',
   'resources',
 ] as const;
 
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case (a-z, 0-9, -)');
+const Id = IdSchema;
 const Text = z.string().trim().min(1, 'must not be empty');
 export const LocalizedSchema = z.strictObject({ zh: Text, en: Text });
 export type Localized = z.infer<typeof LocalizedSchema>;
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const HttpUrl = HttpUrlSchema;
 
 export const NoteFrontMatterSchema = z.strictObject({
   id: Id,
@@ -53,6 +56,17 @@ export const NoteFrontMatterSchema = z.strictObject({
 });
 export type NoteFrontMatter = z.infer<typeof NoteFrontMatterSchema>;
 
+/**
+ * Where a project went after it ended: another note (by id) or another project's site (by URL),
+ * with a short bilingual note. This is a different project, not the same page at a new address
+ * (that is `replacedBy`).
+ */
+export const LinkSuccessorSchema = z.strictObject({
+  to: z.array(z.union([HttpUrl, Id], { error: 'must be a note id or an http(s) URL' })).min(1, 'must name at least one note id or URL'),
+  note: LocalizedSchema,
+});
+export type LinkSuccessor = z.infer<typeof LinkSuccessorSchema>;
+
 export const LinkSchema = z
   .strictObject({
     url: HttpUrl,
@@ -64,9 +78,12 @@ export const LinkSchema = z
     description: LocalizedSchema,
     status: z.enum(LINK_STATUSES),
     statusNote: LocalizedSchema.optional(),
+    /** The same content at a new address (must itself be a link in the library). */
     replacedBy: HttpUrl.optional(),
+    successor: LinkSuccessorSchema.optional(),
   })
-  .refine((link) => link.status === 'active' || link.statusNote !== undefined, {
+  // "unknown" only says the page was not checked, so it needs no explanation of its own.
+  .refine((link) => link.status === 'active' || link.status === 'unknown' || link.statusNote !== undefined, {
     message: 'a link whose status is not "active" needs a statusNote',
     path: ['statusNote'],
   });
@@ -133,9 +150,4 @@ export interface ContentBundle {
   links: Link[];
   relations: Relations;
   glossary: GlossaryTerm[];
-}
-
-/** The app route of a note, or of a section inside it. */
-export function noteRoute(noteId: string, sectionId?: string): string {
-  return sectionId ? `#/note/${noteId}/${sectionId}` : `#/note/${noteId}`;
 }
