@@ -9,6 +9,7 @@ import {
   CONTENT_BUNDLE_VERSION,
   GlossaryFileSchema,
   LinksFileSchema,
+  PathsFileSchema,
   REQUIRED_SECTIONS,
   RelationsFileSchema,
   type ContentBundle,
@@ -48,6 +49,9 @@ function checkNotePair(zh: NoteFile, en: NoteFile, errors: ContentError[]): void
       errors.push({ file: en.file, line: en.frontMatterLine(key), message: `${key} "${en.frontMatter[key]}" differs from the Chinese note ("${zh.frontMatter[key]}")` });
     }
   }
+  if (zh.body.questions.length !== en.body.questions.length) {
+    errors.push({ file: en.file, line: en.body.headingLines.get('check') ?? null, message: `${en.body.questions.length} self-check question(s), the Chinese note has ${zh.body.questions.length}: ask the same questions in both languages` });
+  }
   if ([...zh.frontMatter.related].sort().join() !== [...en.frontMatter.related].sort().join()) {
     errors.push({ file: en.file, line: en.frontMatterLine('related'), message: 'related differs from the Chinese note: both languages must relate to the same notes' });
   }
@@ -61,6 +65,45 @@ function checkNotePair(zh: NoteFile, en: NoteFile, errors: ContentError[]): void
       file: en.file,
       line: enSection ? (en.body.headingLines.get(enSection.id) ?? null) : null,
       message: `sections differ from the Chinese note at position ${index + 1}: zh has "${zhSections[index] ?? 'nothing'}", en has "${enSections[index] ?? 'nothing'}" (same ids, levels and order in both languages)`,
+    });
+  }
+}
+
+/** The depth every note must reach (issue 12): a thin note fails the build. */
+export const MIN_HAN_CHARACTERS = 2000;
+export const MIN_ENGLISH_WORDS = 1200;
+export const CHECK_QUESTIONS = { min: 3, max: 5 } as const;
+
+function noteText(note: NoteFile): string {
+  return [note.frontMatter.title, note.frontMatter.summary, ...note.body.sections.flatMap((s) => [s.title, s.text])].join('\n');
+}
+
+export function countHan(text: string): number {
+  return (text.match(/\p{Script=Han}/gu) ?? []).length;
+}
+
+export function countEnglishWords(text: string): number {
+  return (text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).length;
+}
+
+function checkDepth(note: NoteFile, errors: ContentError[]): void {
+  const text = noteText(note);
+  if (note.lang === 'zh' && countHan(text) < MIN_HAN_CHARACTERS) {
+    errors.push({ file: note.file, line: null, message: `too thin: ${countHan(text)} Han characters, at least ${MIN_HAN_CHARACTERS} are required` });
+  }
+  if (note.lang === 'en' && countEnglishWords(text) < MIN_ENGLISH_WORDS) {
+    errors.push({ file: note.file, line: null, message: `too thin: ${countEnglishWords(text)} English words, at least ${MIN_ENGLISH_WORDS} are required` });
+  }
+  const questions = note.body.questions;
+  const inCheck = questions.filter((q) => q.sectionId === 'check');
+  for (const stray of questions.filter((q) => q.sectionId !== 'check')) {
+    errors.push({ file: note.file, line: stray.line, message: 'a "::: question" block belongs in the {#check} section' });
+  }
+  if (inCheck.length < CHECK_QUESTIONS.min || inCheck.length > CHECK_QUESTIONS.max) {
+    errors.push({
+      file: note.file,
+      line: note.body.headingLines.get('check') ?? null,
+      message: `the {#check} section has ${inCheck.length} question(s); write ${CHECK_QUESTIONS.min} to ${CHECK_QUESTIONS.max} as "::: question <text>" … ":::"`,
     });
   }
 }
@@ -107,6 +150,7 @@ export function buildContent(dataDir: string, projectRoot: string): ContentBuild
 
   for (const note of noteFiles) {
     checkRequiredSections(note, errors);
+    checkDepth(note, errors);
     for (const related of note.frontMatter.related) {
       if (!noteIds.has(related)) errors.push({ file: note.file, line: note.frontMatterLine('related'), message: `related: unknown note id "${related}"` });
       if (related === note.id) errors.push({ file: note.file, line: note.frontMatterLine('related'), message: 'related: a note cannot relate to itself' });
@@ -136,6 +180,11 @@ export function buildContent(dataDir: string, projectRoot: string): ContentBuild
     });
   }
   for (const [index, link] of (links.value ?? []).entries()) {
+    link.successor?.to.forEach((to, t) => {
+      if (!/^https?:/.test(to) && !noteIds.has(to)) {
+        errors.push({ file: linksFile, line: links.lineOf([index, 'successor', 'to', t]), message: `successor: unknown note id "${to}"` });
+      }
+    });
     if (link.replacedBy && !seenUrls.has(normalizeUrl(link.replacedBy))) {
       errors.push({ file: linksFile, line: links.lineOf([index, 'replacedBy']), message: `replacedBy ${link.replacedBy} is not a link in this file` });
     }
@@ -175,8 +224,25 @@ export function buildContent(dataDir: string, projectRoot: string): ContentBuild
     });
   }
 
+  const paths = readYaml(dataDir, 'paths.yaml', PathsFileSchema, display);
+  errors.push(...paths.errors);
+  const pathsFile = display(join(dataDir, 'paths.yaml'));
+  const pathIds = new Set<string>();
+  for (const [index, path] of (paths.value ?? []).entries()) {
+    if (pathIds.has(path.id)) errors.push({ file: pathsFile, line: paths.lineOf([index, 'id']), message: `duplicate path id "${path.id}"` });
+    pathIds.add(path.id);
+    path.steps.forEach((step, s) => {
+      const target = byId.get(step.note);
+      if (!target) {
+        errors.push({ file: pathsFile, line: paths.lineOf([index, 'steps', s, 'note']), message: `unknown note id "${step.note}"` });
+      } else if (!LANGUAGES.every((lang) => target[lang]?.body.sections.some((section) => section.id === step.section))) {
+        errors.push({ file: pathsFile, line: paths.lineOf([index, 'steps', s, 'section']), message: `note "${step.note}" has no section "${step.section}"` });
+      }
+    });
+  }
+
   if (noteIds.size === 0) errors.push({ file: display(notesDir), line: null, message: 'there are no notes' });
-  if (errors.length > 0 || !links.value || !relations.value || !glossary.value) return { bundle: null, errors };
+  if (errors.length > 0 || !links.value || !relations.value || !glossary.value || !paths.value) return { bundle: null, errors };
 
   const notes: Note[] = [...byId.values()].map((translations) => {
     const zh = translations.zh!;
@@ -199,7 +265,7 @@ export function buildContent(dataDir: string, projectRoot: string): ContentBuild
   notes.sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || a.id.localeCompare(b.id));
 
   return {
-    bundle: { version: CONTENT_BUNDLE_VERSION, notes, links: links.value, relations: relations.value, glossary: glossary.value },
+    bundle: { version: CONTENT_BUNDLE_VERSION, notes, links: links.value, relations: relations.value, glossary: glossary.value, paths: paths.value },
     errors: [],
   };
 }

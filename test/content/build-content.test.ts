@@ -40,6 +40,18 @@ describe('the content build accepts valid data', () => {
     expect(bundle!.glossary[0]).toMatchObject({ id: 'sidecar', aliases: [] });
   });
 
+  it('renders self-check questions as collapsed details, keeps their text searchable, and escapes them', () => {
+    const dir = tempDir();
+    const dataDir = writeFixtureData(dir);
+    edit(join(dataDir, 'notes', 'envoy.en.md'), (t) => t.replace('::: question Question 1?\nAnswer 1.', '::: question Why does **Envoy** use <img src=x onerror=alert(1)> xDS?\nBecause *config* changes.'));
+    const { bundle, errors } = buildContent(dataDir, dir);
+    expect(errors).toEqual([]);
+    const en = bundle!.notes[0]!.text.en;
+    expect(en.html).toContain('<details class="check-question"><summary>Why does <strong>Envoy</strong> use &lt;img src=x onerror=alert(1)&gt; xDS?</summary><div class="check-answer">\n<p>Because <em>config</em> changes.</p>\n</div></details>');
+    expect(en.html).not.toContain('<img');
+    expect(en.sections.find((s) => s.id === 'check')!.text).toContain('Why does Envoy use <img src=x onerror=alert(1)> xDS?\nBecause config changes.');
+  });
+
   it('keeps sub-sections with their parent and their own text', () => {
     const dir = tempDir();
     const dataDir = writeFixtureData(dir);
@@ -146,6 +158,39 @@ describe('the content build rejects bad data with file, line and reason', () => 
     const dataDir = writeFixtureData(dir);
     writeFileSync(join(dataDir, 'links.yaml'), LINKS_YAML.replace('replacedBy: https://istio.io/latest/docs/', 'replacedBy: https://istio.io/v1/docs/'));
     expect(build(dir)).toEqual(['data/links.yaml:18: replacedBy https://istio.io/v1/docs/ is not a link in this file']);
+  });
+
+  it('a thin note, in either language', () => {
+    const dir = tempDir();
+    writeFixtureData(dir, [{ id: 'envoy', thin: true }]);
+    const errors = build(dir);
+    expect(errors).toContainEqual(expect.stringMatching(/^data\/notes\/envoy\.zh\.md: too thin: \d+ Han characters, at least 2000 are required$/));
+    expect(errors).toContainEqual(expect.stringMatching(/^data\/notes\/envoy\.en\.md: too thin: \d+ English words, at least 1200 are required$/));
+  });
+
+  it('too few or too many self-check questions, or different counts in the two languages', () => {
+    const dir = tempDir();
+    writeFixtureData(dir, [{ id: 'envoy', questions: 2 }, { id: 'istio', questions: 6 }]);
+    const errors = build(dir);
+    expect(errors).toContainEqual(expect.stringMatching(/^data\/notes\/envoy\.zh\.md:\d+: the \{#check\} section has 2 question\(s\); write 3 to 5/));
+    expect(errors).toContainEqual(expect.stringMatching(/^data\/notes\/istio\.en\.md:\d+: the \{#check\} section has 6 question\(s\)/));
+    const other = tempDir();
+    const dataDir = writeFixtureData(other);
+    edit(join(dataDir, 'notes', 'envoy.en.md'), (t) => t.replace(':::\n\n::: question Question 3?\nAnswer 3.\n:::', ':::'));
+    expect(build(other)).toContainEqual(expect.stringMatching(/envoy\.en\.md:\d+: 2 self-check question\(s\), the Chinese note has 3/));
+  });
+
+  it('a self-check question outside the check section', () => {
+    const dir = tempDir();
+    writeFixtureData(dir, [{ id: 'envoy', extra: '::: question Stray?\nNo.\n:::' }]);
+    expect(build(dir)).toContainEqual(expect.stringMatching(/envoy\.zh\.md:\d+: a "::: question" block belongs in the \{#check\} section/));
+  });
+
+  it('a learning path step that points at a missing note or section', () => {
+    const dir = tempDir();
+    const dataDir = writeFixtureData(dir);
+    edit(join(dataDir, 'paths.yaml'), (t) => t.replace('note: envoy, section: overview', 'note: envoy, section: nowhere').replace('note: istio,', 'note: linkerd,'));
+    expect(build(dir)).toEqual(['data/paths.yaml:5: note "envoy" has no section "nowhere"', 'data/paths.yaml:6: unknown note id "linkerd"']);
   });
 
   it('a link that is not active but has no status note', () => {

@@ -29,6 +29,7 @@ const bundle: ContentBundle = {
     ],
   },
   glossary: [],
+  paths: [],
 };
 
 const bookmark = (target: Bookmark['target']): Bookmark => ({

@@ -28,6 +28,8 @@ export interface RenderedMarkdown {
   /** File line of each `##`/`###` heading, by id, for later error messages. */
   headingLines: Map<string, number>;
   noteLinks: NoteLinkReference[];
+  /** The self-check questions (`::: question …`), with the \`##\` section each stands in. */
+  questions: { sectionId: string | null; text: string; line: number }[];
   errors: ContentError[];
 }
 
@@ -86,6 +88,13 @@ function inlineText(token: Token): string {
     .join('');
 }
 
+/** The plain text of a `::: question <text>` line (its inline Markdown rendered away). */
+function questionText(token: Token): string {
+  const source = QUESTION.exec(token.info.trim())?.[1] ?? '';
+  const inline = markdown.parseInline(source, {})[0];
+  return inline ? inlineText(inline) : source;
+}
+
 /**
  * @param body the Markdown after the front matter
  * @param file the path for error messages
@@ -95,6 +104,7 @@ export function renderNoteMarkdown(body: string, file: string, firstLine: number
   const tokens = markdown.parse(body, {});
   const errors: ContentError[] = [];
   const noteLinks: NoteLinkReference[] = [];
+  const questions: RenderedMarkdown['questions'] = [];
   const sections: NoteSection[] = [];
   const headingLines = new Map<string, number>();
   const lineOf = (token: Token | undefined): number => (token?.map ? token.map[0] + firstLine : firstLine);
@@ -154,6 +164,9 @@ export function renderNoteMarkdown(body: string, file: string, firstLine: number
       index += 2; // the inline content and heading_close
       continue;
     }
+    if (token.type === 'container_question_open') {
+      questions.push({ sectionId: currentH2?.id ?? null, text: questionText(token), line: lineOf(token) });
+    }
     if (token.type === 'inline') {
       for (const child of token.children ?? []) {
         if (child.type !== 'link_open') continue;
@@ -177,7 +190,7 @@ export function renderNoteMarkdown(body: string, file: string, firstLine: number
     }
     if (current && (token.type === 'inline' || token.type === 'fence' || token.type === 'code_block' || token.type === 'container_question_open')) {
       const text =
-        token.type === 'inline' ? inlineText(token) : token.type === 'container_question_open' ? (QUESTION.exec(token.info.trim())?.[1] ?? '') : token.content;
+        token.type === 'inline' ? inlineText(token) : token.type === 'container_question_open' ? questionText(token) : token.content;
       if (text.trim() !== '') {
         currentHasContent = true;
         current.text += (current.text ? '\n' : '') + text.trim();
@@ -189,5 +202,5 @@ export function renderNoteMarkdown(body: string, file: string, firstLine: number
   closeSection(null);
 
   const html = sanitizeNoteHtml(markdown.renderer.render(tokens, markdown.options, {}));
-  return { html, sections, headingLines, noteLinks, errors };
+  return { html, sections, headingLines, noteLinks, questions, errors };
 }

@@ -116,6 +116,18 @@ export const GlossaryTermSchema = z.strictObject({
 export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
 export const GlossaryFileSchema = z.array(GlossaryTermSchema);
 
+/** A guided walk across notes: each step is a section that answers one question (data/paths.yaml). */
+export const LearningPathSchema = z.strictObject({
+  id: Id,
+  title: LocalizedSchema,
+  description: LocalizedSchema,
+  steps: z
+    .array(z.strictObject({ note: Id, section: Id, title: LocalizedSchema }))
+    .min(2, 'a path has at least two steps'),
+});
+export type LearningPath = z.infer<typeof LearningPathSchema>;
+export const PathsFileSchema = z.array(LearningPathSchema);
+
 /** One heading of a note with the plain text of its own paragraphs (not of its sub-sections). */
 export interface NoteSection {
   id: string;
@@ -150,4 +162,5 @@ export interface ContentBundle {
   links: Link[];
   relations: Relations;
   glossary: GlossaryTerm[];
+  paths: LearningPath[];
 }

@@ -109,6 +109,7 @@ export const en = {
   'reader.linkKind.registry': 'Registry',
   'reader.linkKind.comparison': 'Comparison',
   'reader.replacedBy': 'Now at',
+  'reader.successor': 'Succeeded by',
 
   'reader.bookmark': 'Bookmark',
   'reader.bookmarkSection': 'Bookmark section “{title}”',
@@ -205,6 +206,14 @@ export const en = {
   'notice.store.progress': 'reading progress',
   'notice.store.notices': 'notices',
   'notice.dismiss': 'Dismiss',
+  'library.path.eyebrow': 'Guided path',
+  'library.path.progress': '{done} of {total} steps',
+  'library.path.start': 'Start the path',
+  'library.path.continue': 'Continue with the next step',
+  'library.path.finished': 'You have walked the whole path.',
+  'library.path.state.done': 'done',
+  'library.path.state.here': 'reading now',
+  'library.path.state.todo': 'not yet',
   'bookmarks.conflict': '“{title}” was changed in another window. Its current version is shown: make your edit again.',
   'notice.label': 'Notices',
 } as const;

@@ -111,6 +111,7 @@ export const zh: Record<MessageKey, string> = {
   'reader.linkKind.registry': '镜像仓库',
   'reader.linkKind.comparison': '对比',
   'reader.replacedBy': '现位于',
+  'reader.successor': '后继项目',
 
   'reader.bookmark': '书签',
   'reader.bookmarkSection': '为章节「{title}」加书签',
@@ -207,6 +208,14 @@ export const zh: Record<MessageKey, string> = {
   'notice.store.progress': '阅读进度',
   'notice.store.notices': '通知',
   'notice.dismiss': '关闭',
+  'library.path.eyebrow': '学习路线',
+  'library.path.progress': '已完成 {done} / {total} 步',
+  'library.path.start': '开始这条路线',
+  'library.path.continue': '继续下一步',
+  'library.path.finished': '你已经走完了整条路线。',
+  'library.path.state.done': '已完成',
+  'library.path.state.here': '正在阅读',
+  'library.path.state.todo': '未开始',
   'bookmarks.conflict': '“{title}”已在另一个窗口中被修改。现在显示的是最新版本，请重新编辑。',
   'notice.label': '通知',
 };
