@@ -93,3 +93,55 @@ test('Chinese is split into words the same way in the browser as when the index 
   );
   expect(inBrowser).toEqual(sentences.map(segment));
 });
+
+test('names come first, Traditional Chinese finds what Simplified finds, and a typo offers "did you mean"', async ({ page, webApp }) => {
+  await page.goto(webApp.at('#/search'));
+  await waitUntilReady(page);
+  const box = page.getByRole('combobox', { name: '搜索笔记、章节、链接和术语' });
+  const first = page.getByRole('listbox').getByRole('option').first();
+
+  await box.fill('Envoy');
+  await expect(first.locator('.result-title')).toHaveText(/^Envoy/);
+  await expect(page.getByRole('group', { name: '笔记' })).toBeVisible();
+
+  await box.fill('服務網格');
+  await expect(first.locator('.result-title')).toHaveText(/^服务网格/);
+  await expect(page.locator('.results mark').first()).toHaveText(/服务|网格|服务网格/);
+
+  await box.fill('grcp');
+  await expect(page.getByText('没有找到与“grcp”相关的内容。')).toBeVisible();
+  await page.getByRole('button', { name: 'grpc' }).click();
+  await expect(box).toHaveValue('grpc');
+  await expect(first.locator('.result-title')).toHaveText(/^gRPC/);
+});
+
+test('the user’s own bookmarks are searchable as soon as they are saved, in their own group', async ({ page, webApp }) => {
+  await page.goto(webApp.at('#/bookmarks'));
+  await waitUntilReady(page);
+  await page.getByRole('button', { name: '添加网页' }).click();
+  await page.getByLabel('网址（URL）').fill('https://example.com/zipkin-tuning');
+  await page.getByLabel('标题', { exact: true }).fill('调优采样率的笔记');
+  await page.getByLabel('标签（用逗号分隔）').fill('采样复习');
+  await page.getByRole('button', { name: '添加书签' }).click();
+  await expect(page.getByRole('link', { name: '调优采样率的笔记' })).toBeVisible();
+
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: '快速搜索' });
+  await palette.getByRole('combobox', { name: '搜索笔记、章节、链接和术语' }).pressSequentially('采样复习', { delay: 30 });
+  const group = palette.getByRole('group', { name: '你的书签' });
+  await expect(group).toBeVisible();
+  await expect(group.getByRole('option').first()).toContainText('调优采样率的笔记');
+});
+
+test('highlighted words in results keep readable contrast in both themes', async ({ page, webApp }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(webApp.at('#/search'));
+    await waitUntilReady(page);
+    await page.getByRole('combobox', { name: '搜索笔记、章节、链接和术语' }).fill('服务网格 边车');
+    await expect(page.locator('.results mark').first()).toBeVisible();
+    const report = await new AxeBuilder({ page }).include('.results').withRules(['color-contrast']).analyze();
+    expect(report.violations.map((v) => v.nodes.map((n) => n.target.join(' '))).flat(), theme).toEqual([]);
+  }
+});

@@ -20,17 +20,18 @@ export interface CliResult {
   kind: SearchResult['kind'];
   title: string;
   noteId: string | null;
+  sectionId: string | null;
   url: string | null;
   score: number;
   snippet: string;
 }
 
 export function toCliResult(result: SearchResult): CliResult {
-  return { kind: result.kind, title: result.title, noteId: result.noteId, url: result.url, score: result.score, snippet: result.snippet };
+  return { kind: result.kind, title: result.title, noteId: result.noteId, sectionId: result.sectionId, url: result.url, score: result.score, snippet: result.snippet };
 }
 
-function table(query: string, results: CliResult[]): string {
-  if (results.length === 0) return `No results for "${query}".`;
+function table(query: string, results: CliResult[], suggestion: string | null): string {
+  if (results.length === 0) return `No results for "${query}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
   const rows = results.map((r, i) => `${String(i + 1).padStart(2)}. [${r.kind}] ${r.title}  (${r.noteId ?? '-'}${r.url ? `, ${r.url}` : ''})  ${r.score}\n    ${r.snippet}`);
   return `Results for "${query}":\n${rows.join('\n')}`;
 }
@@ -60,14 +61,15 @@ async function main(): Promise<void> {
   if (positionals.length > 0) {
     const query = positionals.join(' ');
     const results = answer(query);
-    console.log(values.json ? JSON.stringify(results, null, 2) : table(query, results));
+    console.log(values.json ? JSON.stringify(results, null, 2) : table(query, results, results.length === 0 ? engine.suggest(query) : null));
     return;
   }
   for await (const line of createInterface({ input: process.stdin })) {
     const query = line.trim();
     if (!query) continue;
     const results = answer(query);
-    console.log(values.json ? JSON.stringify({ query, results }) : `${table(query, results)}\n`);
+    const suggestion = results.length === 0 ? engine.suggest(query) : null;
+    console.log(values.json ? JSON.stringify({ query, results, suggestion }) : `${table(query, results, suggestion)}\n`);
   }
 }
 

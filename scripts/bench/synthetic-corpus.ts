@@ -138,6 +138,8 @@ export function syntheticCorpus(options: SyntheticCorpusOptions = DEFAULT_SYNTHE
       kind: 'section',
       noteId: `note-${d % 500}`,
       sectionId: `section-${d}`,
+      parentSectionId: null,
+      names: [],
       url: null,
       category: null,
       title: { zh: titleZh, en: titleEn },

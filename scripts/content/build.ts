@@ -17,6 +17,7 @@ import {
 } from '../../src/shared/content';
 import { LANGUAGES, type Language } from '../../src/shared/settings';
 import type { ContentError } from './errors';
+import { canonicalTextOfHtml } from '../../src/shared/anchoring/html-text';
 import { readNoteFile, type NoteFile } from './note-file';
 import { parseYamlWithSchema } from './yaml-source';
 
@@ -251,7 +252,9 @@ export function buildContent(dataDir: string, projectRoot: string): ContentBuild
       title: file.frontMatter.title,
       summary: file.frontMatter.summary,
       tags: file.frontMatter.tags,
+      aliases: file.frontMatter.aliases,
       html: file.body.html,
+      plain: canonicalTextOfHtml(file.body.html),
       sections: file.body.sections,
     });
     return {

@@ -7,14 +7,16 @@ import { mkdirSync } from 'node:fs';
 import type { AppMode } from '../shared/api';
 import type { StoreNotice } from '../shared/notices';
 import { APP_DIR_NAME } from '../shared/paths';
+import { AnnotationsService } from './annotations-service';
 import { BookmarksService } from './bookmarks-service';
+import { annotationDocumentRef, annotationSearchDocument, bookmarkDocumentRef, bookmarkSearchDocument } from './user-documents';
 import type { ServiceHandlers } from './dispatch';
 import { ServiceEvents } from './events';
 import { NoticesService } from './notices-service';
 import { ProgressService } from './progress-service';
 import { SettingsService } from './settings-service';
 import { openStore, removeStaleTempFiles, type StoreBackendFactory, type StoreSpec } from './store';
-import { bookmarksSpec, noticesSpec, progressSpec, settingsSpec } from './store-specs';
+import { annotationsSpec, bookmarksSpec, noticesSpec, progressSpec, settingsSpec } from './store-specs';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -31,6 +33,7 @@ export interface AppServices {
   settings: SettingsService;
   bookmarks: BookmarksService;
   progress: ProgressService;
+  annotations: AnnotationsService;
 }
 
 /** Opens every store of the data folder. The caller must hold the folder's lock. */
@@ -46,8 +49,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const notices = new NoticesService(noticesStore.file, noticesStore.data);
   const settings = new SettingsService(open(settingsSpec), options.now);
   const bookmarksStore = open(bookmarksSpec);
-  const bookmarks = new BookmarksService(bookmarksStore.file, bookmarksStore.data, options.now, undefined, (change) =>
-    events.emit('bookmarks.changed', change),
+  const bookmarks = new BookmarksService(bookmarksStore.file, bookmarksStore.data, options.now, undefined, (change) => {
+    events.emit('bookmarks.changed', change);
+    events.emit(
+      'search.userDocument',
+      change.op === 'upsert' ? { op: 'upsert', document: bookmarkSearchDocument(change.bookmark) } : { op: 'remove', ref: bookmarkDocumentRef(change.id) },
+    );
+  });
+  const annotationsStore = open(annotationsSpec);
+  const annotations = new AnnotationsService(annotationsStore.file, annotationsStore.data, options.now, (change) =>
+    events.emit(
+      'search.userDocument',
+      change.op === 'upsert' ? { op: 'upsert', document: annotationSearchDocument(change.annotation) } : { op: 'remove', ref: annotationDocumentRef(change.id) },
+    ),
   );
   const progressStore = open(progressSpec);
   const progress = new ProgressService(progressStore.file, progressStore.data, options.now);
@@ -77,6 +91,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'progress.save': (input) => progress.save(input),
     'progress.mark': ({ noteId, read }) => progress.mark(noteId, read),
     'progress.reset': ({ noteId }) => progress.reset(noteId),
+    'annotations.list': (input) => annotations.list(input),
+    'annotations.add': (input) => annotations.add(input),
+    'annotations.update': (input) => annotations.update(input),
+    'annotations.remove': ({ id }) => annotations.remove(id),
+    'annotations.restore': ({ id }) => annotations.restore(id),
+    'search.userDocuments': () => [...bookmarks.all().map(bookmarkSearchDocument), ...annotations.all().map(annotationSearchDocument)],
   };
-  return { handlers, events, notices, settings, bookmarks, progress };
+  return { handlers, events, notices, settings, bookmarks, progress, annotations };
 }

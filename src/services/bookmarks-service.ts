@@ -72,6 +72,11 @@ export class BookmarksService {
     };
   }
 
+  /** Every bookmark, in creation order (for the live search index). */
+  all(): Bookmark[] {
+    return [...this.read().bookmarks];
+  }
+
   summary(): BookmarkSummary {
     const { bookmarks } = this.read();
     // A Map, not an object: a note id such as "constructor" must not meet Object.prototype.

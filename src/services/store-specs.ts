@@ -3,6 +3,7 @@
  * that bring older files up to it. Rule: no stored schema changes without a step here, a test of
  * the step, and a fixture folder of the previous release's files (test/fixtures/store/).
  */
+import { ANNOTATIONS_SCHEMA_VERSION, AnnotationsFileSchema, DEFAULT_ANNOTATIONS_FILE, type AnnotationsFile } from '../shared/annotations';
 import { DEFAULT_NOTICES_FILE, NOTICES_SCHEMA_VERSION, NoticesFileSchema, type NoticesFile } from '../shared/notices';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, SettingsSchema, type Settings } from '../shared/settings';
 import {
@@ -50,4 +51,13 @@ export const noticesSpec: StoreSpec<NoticesFile> = {
   migrations: [],
 };
 
-export const STORE_SPECS = [settingsSpec, bookmarksSpec, progressSpec, noticesSpec] as const;
+/** New in release 0.2. */
+export const annotationsSpec: StoreSpec<AnnotationsFile> = {
+  name: 'annotations',
+  version: ANNOTATIONS_SCHEMA_VERSION,
+  schema: AnnotationsFileSchema,
+  defaults: DEFAULT_ANNOTATIONS_FILE,
+  migrations: [],
+};
+
+export const STORE_SPECS = [settingsSpec, bookmarksSpec, progressSpec, noticesSpec, annotationsSpec] as const;

@@ -10,9 +10,18 @@
  * derived from these two tables. Every answer is a `Result`.
  */
 import { z } from 'zod';
+import {
+  AnnotationAddSchema,
+  AnnotationIdSchema,
+  AnnotationListInputSchema,
+  AnnotationPageSchema,
+  AnnotationSchema,
+  AnnotationUpdateSchema,
+} from './annotations';
 import { NoticeIdSchema, StoreNoticeSchema } from './notices';
 import type { Result } from './result';
 import { HttpUrlSchema } from './rules/urls';
+import { UserDocumentChangeSchema, UserSearchDocumentSchema } from './search/user-documents';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 import {
   BookmarkAddSchema,
@@ -73,6 +82,14 @@ export const contract = {
   'progress.save': { host: 'services', input: ProgressSaveSchema, output: ProgressSchema },
   'progress.mark': { host: 'services', input: ProgressMarkSchema, output: ProgressSchema },
   'progress.reset': { host: 'services', input: ProgressResetSchema, output: ProgressOverviewSchema },
+  'annotations.list': { host: 'services', input: AnnotationListInputSchema, output: AnnotationPageSchema },
+  'annotations.add': { host: 'services', input: AnnotationAddSchema, output: AnnotationSchema },
+  'annotations.update': { host: 'services', input: AnnotationUpdateSchema, output: AnnotationSchema },
+  'annotations.remove': { host: 'services', input: AnnotationIdSchema, output: AnnotationSchema },
+  /** Undo of a remove in this process: only the id of an annotation this process removed. */
+  'annotations.restore': { host: 'services', input: AnnotationIdSchema, output: AnnotationSchema },
+  /** Everything the live search index holds, built from the stores (the worker asks once at start). */
+  'search.userDocuments': { host: 'services', input: NoInput, output: z.array(UserSearchDocumentSchema) },
   'shell.openExternal': { host: 'shell', input: OpenExternalSchema, output: OpenedExternallySchema },
 } as const satisfies Record<string, MethodSpec>;
 
@@ -117,6 +134,8 @@ export const events = {
   'task.progress': TaskProgressSchema,
   /** A bookmark was added, changed, restored or removed (by any window). */
   'bookmarks.changed': BookmarkChangeSchema,
+  /** A document of the live search index changed (any kind of user record). */
+  'search.userDocument': UserDocumentChangeSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

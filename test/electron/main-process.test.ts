@@ -106,7 +106,10 @@ describe('the built Electron main process', () => {
   it('forwards service events to the window', async () => {
     const window = await startMain();
     await ipc('atlas:bookmarks.add', { target: { kind: 'note', noteId: 'envoy' }, title: 'Envoy' });
-    expect(window.webContents.sent).toEqual([{ channel: 'atlas-event:bookmarks.changed', payload: expect.objectContaining({ op: 'upsert' }) }]);
+    expect(window.webContents.sent).toEqual([
+      { channel: 'atlas-event:bookmarks.changed', payload: expect.objectContaining({ op: 'upsert' }) },
+      { channel: 'atlas-event:search.userDocument', payload: expect.objectContaining({ op: 'upsert', document: expect.objectContaining({ title: 'Envoy' }) }) },
+    ]);
   });
 
   it('keeps the window on the app: foreign navigation is prevented, new windows denied, safe links handed to the system browser', async () => {

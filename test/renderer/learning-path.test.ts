@@ -4,7 +4,7 @@ import type { Progress } from '../../src/shared/study';
 import { pathStanding, stepState } from '../../src/renderer/features/library/learning-path';
 
 const sections = (ids: [string, string | null][]) => ids.map(([id, parentId]) => ({ id, level: parentId ? (3 as const) : (2 as const), title: id, parentId, text: '' }));
-const noteText = (ids: [string, string | null][]) => ({ title: 't', summary: '', tags: [], html: '', sections: sections(ids) });
+const noteText = (ids: [string, string | null][]) => ({ title: 't', summary: '', tags: [], aliases: [], html: '', plain: '', sections: sections(ids) });
 const note = (id: string, ids: [string, string | null][]): Note => ({ id, category: 'networking', cncfStatus: 'graduated', related: [], text: { zh: noteText(ids), en: noteText(ids) } });
 
 const coredns = note('coredns', [['overview', null], ['concepts', null], ['ndots', 'concepts'], ['ndots-fixes', 'concepts'], ['architecture', null], ['status', null]]);

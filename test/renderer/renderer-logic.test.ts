@@ -10,9 +10,13 @@ describe('routes and the address hash', () => {
     for (const view of VIEW_IDS) expect(parseRoute(hashOfView(view))).toEqual({ view });
   });
   it('reads a note and a section', () => {
-    expect(parseRoute('#/note/envoy')).toEqual({ view: 'note', noteId: 'envoy', sectionId: null });
-    expect(parseRoute('#/note/service-mesh/when-to-use')).toEqual({ view: 'note', noteId: 'service-mesh', sectionId: 'when-to-use' });
+    expect(parseRoute('#/note/envoy')).toEqual({ view: 'note', noteId: 'envoy', sectionId: null, annotationId: null });
+    expect(parseRoute('#/note/service-mesh/when-to-use')).toEqual({ view: 'note', noteId: 'service-mesh', sectionId: 'when-to-use', annotationId: null });
     expect(parseRoute('#/note/Bad Id')).toEqual({ view: 'library' });
+  });
+  it('reads the annotation to open at, and ignores a malformed one', () => {
+    expect(parseRoute('#/note/envoy/xds?annotation=0b6f-42')).toEqual({ view: 'note', noteId: 'envoy', sectionId: 'xds', annotationId: '0b6f-42' });
+    expect(parseRoute('#/note/envoy?annotation=%3Cscript%3E')).toEqual({ view: 'note', noteId: 'envoy', sectionId: null, annotationId: null });
   });
   it('falls back to the library', () => {
     expect(parseRoute('')).toEqual({ view: 'library' });
@@ -22,7 +26,7 @@ describe('routes and the address hash', () => {
 });
 
 const result = (kind: SearchResult['kind'], ref: string, extra: Partial<SearchResult> = {}): SearchResult => ({
-  ref, kind, noteId: 'envoy', sectionId: null, url: null, category: 'service-mesh', title: ref, score: 1, snippet: '', highlights: [], ...extra,
+  ref, kind, noteId: 'envoy', sectionId: null, url: null, category: 'service-mesh', title: ref, score: 1, snippet: '', highlights: [], pinned: false, ...extra,
 });
 
 describe('search results in the UI', () => {

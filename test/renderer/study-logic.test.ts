@@ -9,7 +9,9 @@ const text = (title: string, sections: string[]) => ({
   title,
   summary: '',
   tags: [],
+  aliases: [],
   html: '',
+  plain: '',
   sections: sections.map((id) => ({ id, level: 2 as const, title: `${title} ${id}`, parentId: null, text: '' })),
 });
 

@@ -89,3 +89,27 @@ describe('app.info', () => {
     });
   });
 });
+
+describe('the live search index feed', () => {
+  it('lists every bookmark as a search document and reports each change as an event', async () => {
+    const dir = tempDir();
+    const app = services(dir);
+    const seen: unknown[] = [];
+    app.events.subscribe((event, payload) => {
+      if (event === 'search.userDocument') seen.push(payload);
+    });
+    const added = await invokeMethod(app.handlers, 'bookmarks.add', { target: { kind: 'url', url: 'https://example.com/a' }, title: 'A page', tags: ['读'], comment: '复习' });
+    const id = (added as { value: { id: string } }).value.id;
+    await invokeMethod(app.handlers, 'bookmarks.update', { id, revision: 1, title: 'Renamed' });
+    expect(await invokeMethod(app.handlers, 'search.userDocuments', undefined, { checkOutputs: true })).toEqual({
+      ok: true,
+      value: [{ ref: `bookmark:${id}`, kind: 'bookmark', noteId: null, sectionId: null, url: 'https://example.com/a', title: 'Renamed', tags: ['读'], body: '复习\nhttps://example.com/a' }],
+    });
+    await invokeMethod(app.handlers, 'bookmarks.remove', { id });
+    expect(seen).toEqual([
+      { op: 'upsert', document: expect.objectContaining({ title: 'A page' }) },
+      { op: 'upsert', document: expect.objectContaining({ title: 'Renamed' }) },
+      { op: 'remove', ref: `bookmark:${id}` },
+    ]);
+  });
+});

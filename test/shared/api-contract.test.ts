@@ -74,7 +74,7 @@ describe('API contract', () => {
       ['settings.update', { theme: 'light' }],
       ['app.info', undefined],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['app', 'bookmarks', 'notices', 'on', 'progress', 'settings', 'shell']);
+    expect(Object.keys(api).sort()).toEqual(['annotations', 'app', 'bookmarks', 'notices', 'on', 'progress', 'search', 'settings', 'shell']);
     const listener = vi.fn();
     expect(api.on('notices.changed', listener)).toBe(unsubscribe);
     expect(subscribe).toHaveBeenCalledWith('notices.changed', listener);

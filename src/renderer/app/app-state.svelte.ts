@@ -27,7 +27,7 @@ export class AppState {
   view = $derived<ViewId | 'note'>(this.route.view);
   paletteOpen = $state(false);
   readonly content = new ContentState();
-  readonly search = new SearchService(() => this.language);
+  readonly search: SearchService;
   systemLocales = $state<readonly string[]>([]);
   systemPrefersDark = $state(false);
   notices = $state<readonly StoreNotice[]>([]);
@@ -42,6 +42,7 @@ export class AppState {
 
   constructor(readonly api: AtlasApi) {
     this.study = new StudyState(api);
+    this.search = new SearchService(() => this.language, api);
   }
 
   t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);

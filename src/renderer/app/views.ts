@@ -5,7 +5,7 @@ import { isId } from '../../shared/rules/ids';
 export const VIEW_IDS = ['library', 'search', 'bookmarks', 'annotations', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
-export type Route = { view: ViewId } | { view: 'note'; noteId: string; sectionId: string | null };
+export type Route = { view: ViewId } | { view: 'note'; noteId: string; sectionId: string | null; annotationId: string | null };
 
 export const VIEW_LABELS: Record<ViewId, MessageKey> = {
   library: 'nav.library',
@@ -23,10 +23,12 @@ export const EMPTY_STATES: Record<'bookmarks' | 'annotations', { title: MessageK
 
 /** `#/settings` → settings; `#/note/envoy/architecture` → that section; anything unknown → the library. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/');
   if (parts[0] === 'note' && isId(parts[1] ?? '')) {
     const sectionId = parts[2] && isId(parts[2]) ? parts[2] : null;
-    return { view: 'note', noteId: parts[1]!, sectionId };
+    const annotationId = new URLSearchParams(query).get('annotation');
+    return { view: 'note', noteId: parts[1]!, sectionId, annotationId: annotationId && /^[\w-]{1,64}$/.test(annotationId) ? annotationId : null };
   }
   const name = parts[0] ?? '';
   return { view: (VIEW_IDS as readonly string[]).includes(name) ? (name as ViewId) : 'library' };

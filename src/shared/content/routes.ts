@@ -4,9 +4,10 @@
  */
 import { isId } from '../rules/ids';
 
-/** The app route of a note, or of a section inside it. */
-export function noteRoute(noteId: string, sectionId?: string | null): string {
-  return sectionId ? `#/note/${noteId}/${sectionId}` : `#/note/${noteId}`;
+/** The app route of a note, or of a section inside it, optionally at one of its annotations. */
+export function noteRoute(noteId: string, sectionId?: string | null, annotationId?: string): string {
+  const path = sectionId ? `#/note/${noteId}/${sectionId}` : `#/note/${noteId}`;
+  return annotationId ? `${path}?annotation=${encodeURIComponent(annotationId)}` : path;
 }
 
 /** `note:envoy` or `note:envoy#architecture`, the form notes use to link to each other. */

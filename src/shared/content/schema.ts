@@ -53,6 +53,8 @@ export const NoteFrontMatterSchema = z.strictObject({
   cncfStatus: z.enum(CNCF_STATUSES),
   related: z.array(Id).default([]),
   tags: z.array(z.union([Text, z.number().transform(String)])).default([]),
+  /** Other names people search for (普罗米修斯, K8s, OTel): found like the title. */
+  aliases: z.array(Text).default([]),
 });
 export type NoteFrontMatter = z.infer<typeof NoteFrontMatterSchema>;
 
@@ -142,7 +144,13 @@ export interface NoteText {
   title: string;
   summary: string;
   tags: string[];
+  aliases: string[];
   html: string;
+  /**
+   * The canonical text of `html` (anchoring/canonical-text.ts): what annotations' offsets and
+   * quotes refer to, the same string the reader computes from the DOM.
+   */
+  plain: string;
   sections: NoteSection[];
 }
 

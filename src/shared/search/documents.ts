@@ -21,6 +21,14 @@ export interface SearchDocument {
   url: string | null;
   category: string | null;
   title: Record<Language, string>;
+  /** The heading this section sits under (sub-sections), else null. */
+  parentSectionId: string | null;
+  /**
+   * Names a person may type to mean exactly this document: a note's titles, id and aliases, a
+   * glossary term in both languages and its aliases. Typed in full (or, for notes, as a prefix)
+   * they put the document first.
+   */
+  names: string[];
   /** Text the snippet is cut from, per language. */
   text: Record<Language, string>;
   fields: Record<SearchField, string>;
@@ -49,12 +57,14 @@ export function searchDocumentsFromBundle(bundle: ContentBundle): SearchDocument
       kind: 'note',
       noteId: note.id,
       sectionId: null,
+      parentSectionId: null,
+      names: [zh.title, en.title, note.id, ...zh.aliases, ...en.aliases],
       url: null,
       category: note.category,
       title: { zh: zh.title, en: en.title },
       text: { zh: zh.summary, en: en.summary },
       fields: {
-        title: `${zh.title}\n${en.title}\n${note.id}`,
+        title: [zh.title, en.title, note.id, ...zh.aliases, ...en.aliases].join('\n'),
         headings: [...zh.sections, ...en.sections].map((section) => section.title).join('\n'),
         tags: [...new Set([...zh.tags, ...en.tags, note.category])].join('\n'),
         body: `${zh.summary}\n${en.summary}`,
@@ -67,13 +77,16 @@ export function searchDocumentsFromBundle(bundle: ContentBundle): SearchDocument
         kind: 'section',
         noteId: note.id,
         sectionId: section.id,
+        parentSectionId: section.parentId,
+        names: [],
         url: null,
         category: note.category,
         title: { zh: section.title, en: english.title },
         text: { zh: section.text, en: english.text },
         fields: {
           title: `${section.title}\n${english.title}`,
-          headings: `${zh.title}\n${en.title}`,
+          // The self-check section is also found as what people call it: 练习题, quiz, …
+          headings: `${zh.title}\n${en.title}${section.id === 'check' ? '\n练习题 自我测验 自测 quiz self-test' : ''}`,
           tags: '',
           body: `${section.text}\n${english.text}`,
         },
@@ -89,6 +102,8 @@ export function searchDocumentsFromBundle(bundle: ContentBundle): SearchDocument
       kind: 'link',
       noteId,
       sectionId: null,
+      parentSectionId: null,
+      names: [],
       url: link.url,
       category: bundle.notes.find((note) => note.id === noteId)?.category ?? null,
       title: link.title,
@@ -108,7 +123,10 @@ export function searchDocumentsFromBundle(bundle: ContentBundle): SearchDocument
       ref: `glossary:${term.id}`,
       kind: 'glossary',
       noteId,
-      sectionId: null,
+      // A term opens at its note's glossary.
+      sectionId: 'glossary',
+      parentSectionId: null,
+      names: [term.zh, term.en, ...term.aliases],
       url: null,
       category: bundle.notes.find((note) => note.id === noteId)?.category ?? null,
       title: { zh: `${term.zh}（${term.en}）`, en: `${term.en} (${term.zh})` },

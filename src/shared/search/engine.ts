@@ -9,7 +9,9 @@
  *   for words of 5+ letters that are not in the vocabulary — a typo, not a rare word — checked
  *   against vocabulary terms of nearby length only;
  * - per-term postings are computed once and kept, and whole answers are cached, so typing stays
- *   cheap; only the top results are kept, nothing sorts the whole corpus.
+ *   cheap; only the top results are kept, nothing sorts the whole corpus;
+ * - names go first: a query that is (or starts) a note's title, id or alias puts that note first,
+ *   then its own sections and links; a glossary term typed in full comes right after.
  */
 import lunr from 'lunr';
 import type { Language } from '../settings';
@@ -18,19 +20,24 @@ import { SEARCH_INDEX_VERSION, type SerializedSearchIndex } from './build-index'
 import { registerPipeline, stemTerm } from './pipeline';
 import { decodePosting, fromBase64, postingCount, postingOffsets, type Posting } from './postings';
 import { makeSnippet } from './snippet';
-import { isHanToken, tokenizeRuns, type QueryToken } from './tokenizer';
+import type { UserDocumentKind } from './user-documents';
+import { simplifyChinese } from './chinese-variants';
+import { isHanToken, normalizeText, tokenizeRuns, wordInteriorBigrams, type QueryToken } from './tokenizer';
 
 export interface SearchOptions {
   limit?: number;
-  kinds?: readonly SearchKind[];
+  kinds?: readonly ResultKind[];
   categories?: readonly string[];
   /** The language of titles and snippets. */
   language?: Language;
 }
 
+/** Every kind a result can be: the bundled knowledge base's and the user's own. */
+export type ResultKind = SearchKind | UserDocumentKind;
+
 export interface SearchResult {
   ref: string;
-  kind: SearchKind;
+  kind: ResultKind;
   noteId: string | null;
   sectionId: string | null;
   url: string | null;
@@ -39,6 +46,8 @@ export interface SearchResult {
   score: number;
   snippet: string;
   highlights: [number, number][];
+  /** Put first because the query names it (a note's title or alias, a term typed in full). */
+  pinned: boolean;
 }
 
 interface WeightedTerm {
@@ -54,6 +63,36 @@ interface LunrInternals {
 const PREFIX_EXPANSIONS = 12;
 const CACHE_SIZE = 200;
 const MIN_FUZZY_LENGTH = 5;
+/** Latin name prefixes shorter than this do not count as a name ("k" is not Kubernetes yet). */
+const MIN_LATIN_NAME_PREFIX = 3;
+
+/** The form names are compared in: normalized width and case, Simplified, single spaces. */
+export function nameKey(text: string): string {
+  return simplifyChinese(normalizeText(text)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Question words carry no topic: in "Pod 一直 Pending 怎么办" only Pod, 一直 and Pending say what
+ * it is about. Their bigrams are dropped from a query that has other words.
+ */
+const QUESTION_BIGRAMS = new Set(['什么', '为什', '怎么', '么办', '如何', '哪些', '哪个', '是什', '有什', '么是', '么样', '怎样', '为何', '是否', '能否', '吗', '呢']);
+
+/**
+ * Self-check sections restate a note's questions; they answer a query about themselves
+ * (自测, quiz, …) but should not crowd out the section that teaches the answer.
+ */
+const CHECK_SECTION_WEIGHT = 0.6;
+const CROSS_WORD_WEIGHT = 0.35;
+/** A glossary entry is short, so BM25 favours it; below the sections that teach, unless named. */
+const GLOSSARY_WEIGHT = 0.7;
+const ABOUT_CHECK = /自测|练习|测验|习题|自我检查|check yourself|quiz|self-test|self-check/i;
+
+/** Ranking tiers: lower goes first; within a tier, by score. */
+const TIER_NAMED_NOTE = 0;
+const TIER_EXACT_TERM = 1;
+const TIER_OF_NAMED_NOTE = 2;
+const TIER_REST = 3;
+const TIER_SPAN = 1e9;
 const EMPTY_POSTING: Posting = { docs: new Int32Array(0), weights: new Float64Array(0) };
 
 export class SearchEngine {
@@ -67,8 +106,11 @@ export class SearchEngine {
   private readonly offsets: Int32Array;
   private readonly postings = new Map<string, Posting>();
   private readonly cache = new Map<string, SearchResult[]>();
+  /** Sorted name keys with their documents, for exact and prefix name matches. */
+  private readonly names: { key: string; doc: number }[] = [];
   private scores: Float64Array;
-  private matchedGroups: Uint16Array;
+  /** Per document: the summed share of the query's groups it matched. */
+  private matchedGroups: Float64Array;
   private lastGroup: Int32Array;
 
   private constructor(index: lunr.Index, serialized: SerializedSearchIndex, documents: readonly SearchDocument[]) {
@@ -86,10 +128,17 @@ export class SearchEngine {
       if (bucket) bucket.push(term);
       else this.vocabularyByLength.set(term.length, [term]);
     }
+    this.docs.forEach((doc, index) => {
+      for (const name of doc.names) {
+        const key = nameKey(name);
+        if (key) this.names.push({ key, doc: index });
+      }
+    });
+    this.names.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.doc - b.doc));
     this.packed = fromBase64(serialized.postings);
     this.offsets = postingOffsets(this.packed, this.vocabulary.length);
     this.scores = new Float64Array(this.docs.length);
-    this.matchedGroups = new Uint16Array(this.docs.length);
+    this.matchedGroups = new Float64Array(this.docs.length);
     this.lastGroup = new Int32Array(this.docs.length).fill(-1);
   }
 
@@ -128,20 +177,31 @@ export class SearchEngine {
   }
 
   /** The groups of weighted index terms a query stands for. */
-  expandQuery(query: string): { tokens: QueryToken[]; groups: WeightedTerm[][] } {
+  /**
+   * The groups of weighted index terms a query stands for, and each group's share of the query:
+   * a word counts fully, a Chinese bigram across two words only a little, so that matching 上的 in
+   * "虚拟机上的服务" does not count like matching 虚拟机.
+   */
+  expandQuery(query: string): { tokens: QueryToken[]; groups: WeightedTerm[][]; shares: number[] } {
     const tokens = tokenizeRuns(query);
     const stillTyping = !/\s$/.test(query);
     const groups: WeightedTerm[][] = [];
+    const shares: number[] = [];
     tokens.forEach((token, position) => {
       const isLast = position === tokens.length - 1 && stillTyping;
       if (token.han) {
         if (token.terms.length === 1 && [...token.text].length === 1) {
           groups.push(this.prefixExpansions(token.text, 0.6, null));
+          shares.push(1);
           return;
         }
+        const inside = wordInteriorBigrams(token.text);
         for (const term of token.terms) {
-          const weight = [...term].length > 2 ? 1.5 : 1;
+          if (QUESTION_BIGRAMS.has(term)) continue;
+          // A bigram across two of the segmenter's words ("么情" in 什么情况) is mostly noise.
+          const weight = [...term].length > 2 ? 1.5 : inside.has(term) ? 1 : CROSS_WORD_WEIGHT;
           groups.push(this.hasTerm(term) ? [{ term, weight }] : []);
+          shares.push(weight === CROSS_WORD_WEIGHT ? CROSS_WORD_WEIGHT : 1);
         }
         return;
       }
@@ -152,10 +212,11 @@ export class SearchEngine {
       const exact = stem ?? word;
       if (this.hasTerm(exact)) group.push({ term: exact, weight: 1 });
       if (isLast) group.push(...this.prefixExpansions(word, 0.7, exact));
-      if (group.length === 0 && word.length >= MIN_FUZZY_LENGTH) group.push(...this.fuzzyExpansions(exact, word));
+      if (group.length === 0 && word.length >= MIN_FUZZY_LENGTH) group.push(...this.fuzzyExpansions(exact, word).map(({ term }) => ({ term, weight: 0.5 })));
       groups.push(group);
+      shares.push(1);
     });
-    return { tokens, groups };
+    return { tokens, groups, shares };
   }
 
   private termEntry(term: string): { _index: number } | undefined {
@@ -184,19 +245,81 @@ export class SearchEngine {
     return candidates.slice(0, PREFIX_EXPANSIONS).map(({ term }) => ({ term, weight }));
   }
 
-  private fuzzyExpansions(stem: string, word: string): WeightedTerm[] {
-    const found = new Set<string>();
+  /**
+   * Vocabulary terms one typo (Damerau: insertion, deletion, substitution or swap of neighbours)
+   * away from the typed word, most frequent first, each with a word to show for it. Two ways, since
+   * the vocabulary holds stems: stems within one edit of the word or its stem, and stems of the
+   * word's one-edit variants (`opentracign` → `opentracing` → stem `opentrac`).
+   */
+  private fuzzyExpansions(stem: string, word: string): { term: string; shown: string }[] {
+    const found = new Map<string, string>();
+    for (const variant of oneEditVariants(word)) {
+      const variantStem = stemTerm(variant);
+      if (variantStem && !found.has(variantStem) && this.hasTerm(variantStem)) found.set(variantStem, variant);
+    }
     for (const candidate of new Set([stem, word])) {
       for (let length = candidate.length - 1; length <= candidate.length + 1; length++) {
         for (const term of this.vocabularyByLength.get(length) ?? []) {
-          if (withinOneEdit(candidate, term)) found.add(term);
+          if (!found.has(term) && withinOneEdit(candidate, term)) found.set(term, term);
         }
       }
     }
     return [...found]
-      .sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a))
+      .sort(([a], [b]) => this.documentFrequency(b) - this.documentFrequency(a))
       .slice(0, PREFIX_EXPANSIONS)
-      .map((term) => ({ term, weight: 0.5 }));
+      .map(([term, shown]) => ({ term, shown }));
+  }
+
+  /**
+   * "Did you mean …": for a query that finds nothing, the query with each unknown word replaced by
+   * its most frequent one-typo neighbour; null when there is nothing better to offer.
+   */
+  suggest(query: string): string | null {
+    let changed = false;
+    const words = query.trim().split(/\s+/).map((word) => {
+      const lower = normalizeText(word);
+      if (!/^[a-z][a-z0-9-]*$/.test(lower) || lower.length < 4) return word;
+      const stem = stemTerm(lower) ?? lower;
+      if (this.hasTerm(stem)) return word;
+      const best = this.fuzzyExpansions(stem, lower)[0];
+      if (!best) return word;
+      changed = true;
+      return best.shown;
+    });
+    return changed ? words.join(' ') : null;
+  }
+
+  /** Notes whose title, id or alias the query is (or begins), and glossary terms it is exactly. */
+  private namedDocuments(query: string): { notes: number[]; terms: number[] } {
+    const key = nameKey(query);
+    const notes: number[] = [];
+    const terms: number[] = [];
+    if (!key) return { notes, terms };
+    const latin = !/\p{Script=Han}/u.test(key);
+    const prefixAllowed = latin ? key.length >= MIN_LATIN_NAME_PREFIX : [...key].length >= 2;
+    let low = 0;
+    let high = this.names.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.names[mid]!.key < key) low = mid + 1;
+      else high = mid;
+    }
+    const exactNotes: number[] = [];
+    for (let i = low; i < this.names.length && this.names[i]!.key.startsWith(key); i++) {
+      const { key: name, doc } = this.names[i]!;
+      const kind = this.docs[doc]!.kind;
+      const exact = name === key;
+      if (kind === 'note' && exact && !exactNotes.includes(doc)) exactNotes.push(doc);
+      else if (kind === 'note' && prefixAllowed && !notes.includes(doc)) notes.push(doc);
+      else if (kind === 'glossary' && exact && !terms.includes(doc)) terms.push(doc);
+    }
+    // A name with one typo still names its note (kuberntes, promehteus), for Latin names of 5+ letters.
+    if (exactNotes.length === 0 && notes.length === 0 && latin && key.length >= MIN_FUZZY_LENGTH) {
+      for (const { key: name, doc } of this.names) {
+        if (this.docs[doc]!.kind === 'note' && Math.abs(name.length - key.length) <= 1 && withinOneEdit(key, name) && !notes.includes(doc)) notes.push(doc);
+      }
+    }
+    return { notes: [...exactNotes, ...notes.filter((doc) => !exactNotes.includes(doc))], terms };
   }
 
   private documentFrequency(term: string): number {
@@ -215,9 +338,18 @@ export class SearchEngine {
   }
 
   private run(query: string, limit: number, options: SearchOptions): SearchResult[] {
-    const { tokens, groups } = this.expandQuery(query);
+    const { tokens, groups, shares } = this.expandQuery(query);
+    const totalShare = shares.reduce((sum, share) => sum + share, 0);
     const groupCount = groups.length;
     if (groupCount === 0) return [];
+    const named = this.namedDocuments(query);
+    const aboutCheck = ABOUT_CHECK.test(query);
+    const namedNotes = new Set(named.notes.map((doc) => this.docs[doc]!.noteId));
+    const tierOf = (doc: number): number => {
+      if (named.notes.includes(doc)) return TIER_NAMED_NOTE;
+      if (named.terms.includes(doc)) return TIER_EXACT_TERM;
+      return namedNotes.has(this.docs[doc]!.noteId) ? TIER_OF_NAMED_NOTE : TIER_REST;
+    };
     const touched: number[] = [];
     const { scores, matchedGroups, lastGroup } = this;
     groups.forEach((group, groupIndex) => {
@@ -227,35 +359,45 @@ export class SearchEngine {
           const doc = docs[i]!;
           if (lastGroup[doc] === -1) touched.push(doc);
           if (lastGroup[doc] !== groupIndex) {
-            matchedGroups[doc]! += 1;
+            matchedGroups[doc]! += shares[groupIndex]!;
             lastGroup[doc] = groupIndex;
           }
           scores[doc]! += weight * weights[i]!;
         }
       }
     });
+    // A named document is a result even if none of its indexed words matched (a prefix of an alias).
+    for (const doc of [...named.notes, ...named.terms]) {
+      if (lastGroup[doc] === -1) {
+        touched.push(doc);
+        lastGroup[doc] = groupCount;
+        matchedGroups[doc] = totalShare;
+      }
+    }
 
     const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
     const categories = options.categories && options.categories.length > 0 ? new Set(options.categories) : null;
-    const top: { doc: number; score: number }[] = [];
+    const top: { doc: number; score: number; rank: number }[] = [];
     for (const doc of touched) {
-      const coverage = matchedGroups[doc]! / groupCount;
-      const score = scores[doc]! * coverage * coverage;
+      const coverage = matchedGroups[doc]! / totalShare;
+      const meta = this.docs[doc]!;
+      const kindWeight = meta.kind === 'glossary' ? GLOSSARY_WEIGHT : meta.kind === 'section' && meta.sectionId === 'check' && !aboutCheck ? CHECK_SECTION_WEIGHT : 1;
+      const score = scores[doc]! * coverage * coverage * kindWeight;
       scores[doc] = 0;
       matchedGroups[doc] = 0;
       lastGroup[doc] = -1;
-      const meta = this.docs[doc]!;
       if ((kinds && !kinds.has(meta.kind)) || (categories && !categories.has(meta.category ?? ''))) continue;
-      if (top.length < limit || score > top[top.length - 1]!.score) {
+      const rank = score + (TIER_REST - tierOf(doc)) * TIER_SPAN;
+      if (top.length < limit || rank > top[top.length - 1]!.rank) {
         let at = top.length;
-        while (at > 0 && top[at - 1]!.score < score) at--;
-        top.splice(at, 0, { doc, score });
+        while (at > 0 && top[at - 1]!.rank < rank) at--;
+        top.splice(at, 0, { doc, score, rank });
         if (top.length > limit) top.pop();
       }
     }
 
     const language = options.language ?? 'en';
-    return top.map(({ doc, score }) => {
+    return top.map(({ doc, score, rank }) => {
       const meta = this.docs[doc]!;
       const snippet = makeSnippet(meta.text[language] || meta.text[language === 'zh' ? 'en' : 'zh'], tokens);
       return {
@@ -269,6 +411,7 @@ export class SearchEngine {
         score: Math.round(score * 1000) / 1000,
         snippet: snippet.text,
         highlights: snippet.highlights,
+        pinned: rank >= TIER_SPAN * (TIER_REST - TIER_EXACT_TERM),
       };
     });
   }
@@ -286,4 +429,19 @@ export function withinOneEdit(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return diff > 0 ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The words one deletion or one swap of neighbours away from `word`: the typos whose stem can land
+ * far from the word's own stem (opentracign → opentracing → opentrac). Insertions and substitutions
+ * keep the stem within one edit, which the vocabulary scan already finds.
+ */
+export function oneEditVariants(word: string): Set<string> {
+  const variants = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    variants.add(word.slice(0, i) + word.slice(i + 1));
+    if (i + 1 < word.length) variants.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  variants.delete(word);
+  return variants;
 }

@@ -24,10 +24,17 @@ export function registerPipeline(): void {
   registered = true;
 }
 
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string | null>();
+
 /** The stemmed form of one English word (or the token itself for Chinese), null for stop words. */
 export function stemTerm(term: string): string | null {
   if (isHanToken(term)) return term;
+  const known = stemCache.get(term);
+  if (known !== undefined) return known;
   const token = new lunr.Token(term, {});
-  if (lunr.stopWordFilter(token) === undefined) return null;
-  return lunr.stemmer(token).toString();
+  const stem = lunr.stopWordFilter(token) === undefined ? null : lunr.stemmer(token).toString();
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(term, stem);
+  return stem;
 }

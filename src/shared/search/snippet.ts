@@ -16,8 +16,14 @@ function needles(tokens: readonly QueryToken[]): string[] {
   return [...new Set(found.filter((needle) => needle.length > 0))].sort((a, b) => b.length - a.length);
 }
 
+/** Lower-cased text for matching, with the same length as `text` so positions carry over. */
+function matchable(text: string): string {
+  const normalized = normalizeText(text);
+  return normalized.length === text.length ? normalized : text.toLowerCase();
+}
+
 export function highlightRanges(text: string, tokens: readonly QueryToken[]): [number, number][] {
-  const lower = normalizeText(text).length === text.length ? normalizeText(text) : text.toLowerCase();
+  const lower = matchable(text);
   const ranges: [number, number][] = [];
   for (const needle of needles(tokens)) {
     let from = 0;
@@ -32,10 +38,36 @@ export function highlightRanges(text: string, tokens: readonly QueryToken[]): [n
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
+/**
+ * Documents' texts are the same strings query after query: their flattened and lower-cased forms
+ * are kept (V8 hashes a string once, so the lookup is cheap even for long sections).
+ */
+const PREPARED_LIMIT = 20_000;
+const preparedTexts = new Map<string, { flat: string; lower: string }>();
+
+function prepared(text: string): { flat: string; lower: string } {
+  let entry = preparedTexts.get(text);
+  if (!entry) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    entry = { flat, lower: matchable(flat) };
+    if (preparedTexts.size >= PREPARED_LIMIT) preparedTexts.clear();
+    preparedTexts.set(text, entry);
+  }
+  return entry;
+}
+
+/**
+ * The snippet: a window of the text around the first match, with the matches inside it marked.
+ * Only the first match is searched for in the whole text; highlights are computed in the window,
+ * so long sections cost no more than short ones.
+ */
 export function makeSnippet(text: string, tokens: readonly QueryToken[]): Snippet {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const all = highlightRanges(flat, tokens);
-  const first = all[0]?.[0] ?? 0;
+  const { flat, lower } = prepared(text);
+  let first = -1;
+  for (const needle of needles(tokens)) {
+    const at = lower.indexOf(needle);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
   let start = Math.max(0, first - BEFORE);
   if (start > 0) {
     const space = flat.lastIndexOf(' ', start);
@@ -44,11 +76,9 @@ export function makeSnippet(text: string, tokens: readonly QueryToken[]): Snippe
   const end = Math.min(flat.length, start + LENGTH);
   const prefix = start > 0 ? '…' : '';
   const suffix = end < flat.length ? '…' : '';
-  const shift = prefix.length - start;
+  const shift = prefix.length;
   return {
     text: `${prefix}${flat.slice(start, end)}${suffix}`,
-    highlights: all
-      .filter(([s, e]) => s >= start && e <= end)
-      .map(([s, e]) => [s + shift, e + shift] as [number, number]),
+    highlights: highlightRanges(flat.slice(start, end), tokens).map(([s, e]) => [s + shift, e + shift] as [number, number]),
   };
 }

@@ -2,16 +2,17 @@
  * Talks to the search worker. Only the newest query matters: an answer to an older one is dropped,
  * so fast typing never shows stale results.
  */
-import type { SearchOptions, SearchResult } from '../../../shared/search/engine';
+import type { SearchOptions } from '../../../shared/search/engine';
+import type { UserDocumentChange, UserSearchDocument } from '../../../shared/search/user-documents';
 import { CONTENT_BUNDLE_URL, SEARCH_INDEX_URL } from '../../lib/content.svelte';
-import type { FromSearchWorker, ToSearchWorker } from './search-protocol';
+import type { FromSearchWorker, SearchAnswer, ToSearchWorker } from './search-protocol';
 
 export type SearchStatus = 'loading' | 'ready' | 'failed';
 
 export class SearchClient {
   private readonly worker: Worker;
   private latest = 0;
-  private readonly waiting = new Map<number, (results: SearchResult[] | null) => void>();
+  private readonly waiting = new Map<number, (answer: SearchAnswer | null) => void>();
   readonly ready: Promise<void>;
 
   constructor(onStatus: (status: SearchStatus, detail?: string) => void) {
@@ -28,7 +29,7 @@ export class SearchClient {
         } else {
           const settle = this.waiting.get(message.id);
           this.waiting.delete(message.id);
-          settle?.(message.id === this.latest ? message.results : null);
+          settle?.(message.id === this.latest ? { results: message.results, suggestion: message.suggestion } : null);
         }
       });
     });
@@ -41,8 +42,18 @@ export class SearchClient {
     this.worker.postMessage(message);
   }
 
-  /** The results, or null when a newer query was asked in the meantime. */
-  async search(query: string, options: SearchOptions): Promise<SearchResult[] | null> {
+  /** Replaces the live index of the user's records. */
+  setUserDocuments(documents: UserSearchDocument[]): void {
+    this.post({ type: 'user-documents', documents });
+  }
+
+  /** One record of the user's changed. */
+  applyUserChange(change: UserDocumentChange): void {
+    this.post({ type: 'user-change', change });
+  }
+
+  /** The answer, or null when a newer query was asked in the meantime. */
+  async search(query: string, options: SearchOptions): Promise<SearchAnswer | null> {
     const id = ++this.latest;
     await this.ready;
     return new Promise((resolve) => {

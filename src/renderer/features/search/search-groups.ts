@@ -1,10 +1,9 @@
 /** Groups results by kind, best group first, keeping the engine's order inside each group. */
-import type { SearchKind } from '../../../shared/search/documents';
-import type { SearchResult } from '../../../shared/search/engine';
+import type { ResultKind, SearchResult } from '../../../shared/search/engine';
 import { noteRoute } from '../../../shared/content';
 
 export interface ResultGroup {
-  kind: SearchKind;
+  kind: ResultKind;
   results: SearchResult[];
 }
 
@@ -18,10 +17,14 @@ export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
   return groups;
 }
 
-/** Where a result leads: an app route for notes, sections and terms; the page itself for links. */
+/**
+ * Where a result leads: an app route for notes, sections and terms; the page itself for links and
+ * for the user's records that point at a web page (a bookmarked URL).
+ */
 export function resultTarget(result: SearchResult): { route: string } | { url: string } {
-  if (result.kind === 'link' && result.url) return { url: result.url };
+  if (result.url && (result.kind === 'link' || result.noteId === null)) return { url: result.url };
   if (result.kind === 'glossary') return { route: noteRoute(result.noteId ?? '', 'glossary') };
+  if (result.kind === 'annotation') return { route: noteRoute(result.noteId ?? '', result.sectionId, result.ref.slice('annotation:'.length)) };
   return { route: noteRoute(result.noteId ?? '', result.sectionId ?? undefined) };
 }
 

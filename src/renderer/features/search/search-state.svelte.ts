@@ -1,19 +1,21 @@
 /** One search box's state: the query, filters, results and the active result for the keyboard. */
-import type { SearchKind } from '../../../shared/search/documents';
-import type { SearchOptions, SearchResult } from '../../../shared/search/engine';
+import type { ResultKind, SearchOptions, SearchResult } from '../../../shared/search/engine';
 import type { Language } from '../../../shared/settings';
 import { groupResults } from './search-groups';
+import type { SearchAnswer } from './search-protocol';
 
 const RESULT_LIMIT = 30;
 
 export class SearchState {
   query = $state('');
-  kinds = $state<SearchKind[]>([]);
+  kinds = $state<ResultKind[]>([]);
   category = $state('');
   results = $state<SearchResult[]>([]);
   /** The query the shown results answer. */
   answered = $state('');
   activeIndex = $state(0);
+  /** "Did you mean …" for the answered query, when it found nothing. */
+  suggestion = $state<string | null>(null);
 
   groups = $derived(groupResults(this.results));
   /** Results in display order, for keyboard movement. */
@@ -22,7 +24,7 @@ export class SearchState {
   filtered = $derived(this.kinds.length > 0 || this.category !== '');
 
   constructor(
-    private readonly searcher: { search(query: string, options: SearchOptions): Promise<SearchResult[] | null> },
+    private readonly searcher: { search(query: string, options: SearchOptions): Promise<SearchAnswer | null> },
     private readonly language: () => Language,
   ) {}
 
@@ -31,16 +33,18 @@ export class SearchState {
     if (query.trim() === '') {
       this.results = [];
       this.answered = '';
+      this.suggestion = null;
       return;
     }
-    const results = await this.searcher.search(query, {
+    const answer = await this.searcher.search(query, {
       limit: RESULT_LIMIT,
       kinds: this.kinds,
       categories: this.category ? [this.category] : [],
       language: this.language(),
     });
-    if (results === null) return;
-    this.results = results;
+    if (answer === null) return;
+    this.results = answer.results;
+    this.suggestion = answer.suggestion;
     this.answered = query;
     this.activeIndex = 0;
   }
@@ -50,7 +54,7 @@ export class SearchState {
     void this.run();
   }
 
-  toggleKind(kind: SearchKind): void {
+  toggleKind(kind: ResultKind): void {
     this.kinds = this.kinds.includes(kind) ? this.kinds.filter((k) => k !== kind) : [...this.kinds, kind];
     void this.run();
   }

@@ -1,0 +1,77 @@
+/**
+ * The live user index at scale: 10,000 user documents (bookmark-like: a bilingual title, tags, a
+ * comment of 10–60 words drawn from the bundled notes' own vocabulary), as the search worker holds
+ * them. Measures building it at start, p95 of one add, update and remove, and p95 of a query
+ * answered by the bundled engine and the user index together, merged (what the palette does).
+ */
+import type { SearchEngine } from '../../src/shared/search/engine';
+import { mergeResults, UserIndex, type UserSearchDocument } from '../../src/shared/search/user-index';
+import { seededRandom } from './synthetic-corpus';
+
+export interface UserIndexBench {
+  documents: number;
+  buildMs: number;
+  addP95Ms: number;
+  updateP95Ms: number;
+  removeP95Ms: number;
+  mergedQueryP95Ms: number;
+  queries: number;
+}
+
+const CHANGES = 200;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+function time(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** Words to write user documents with: the bundled texts' own words, so queries hit both indexes. */
+export function userDocuments(count: number, words: readonly string[], seed = 11): UserSearchDocument[] {
+  const random = seededRandom(seed);
+  const pick = (): string => words[Math.floor(random() * words.length)]!;
+  const phrase = (n: number): string => Array.from({ length: n }, pick).join(' ');
+  return Array.from({ length: count }, (_, i) => ({
+    ref: `bookmark:bench-${i}`,
+    kind: 'bookmark' as const,
+    noteId: null,
+    sectionId: null,
+    url: `https://example.com/${i}`,
+    title: phrase(3 + Math.floor(random() * 5)),
+    tags: [pick(), pick()],
+    body: phrase(10 + Math.floor(random() * 50)),
+  }));
+}
+
+/**
+ * @param warmup queries asked first (not timed), so postings the bundled engine decodes on first
+ *   use are decoded, as in a worker that has answered a few searches; the timed queries differ.
+ */
+export function benchUserIndex(bundled: SearchEngine, words: readonly string[], queries: readonly string[], warmup: readonly string[], count = 10_000): UserIndexBench {
+  const documents = userDocuments(count, words);
+  const index = new UserIndex();
+  const buildMs = time(() => index.reset(documents));
+  const extra = userDocuments(CHANGES, words, 99).map((doc, i) => ({ ...doc, ref: `bookmark:extra-${i}` }));
+  const adds = extra.map((doc) => time(() => index.upsert(doc)));
+  const updates = extra.map((doc) => time(() => index.upsert({ ...doc, title: `${doc.title} edited` })));
+  const removes = extra.map((doc) => time(() => index.remove(doc.ref)));
+  for (const query of warmup) mergeResults(bundled.search(query, { limit: 30 }), index.search(query, { limit: 30 }), 30);
+  const merged = queries.map((query) =>
+    time(() => mergeResults(bundled.search(query, { limit: 30 }), index.search(query, { limit: 30 }), 30)),
+  );
+  const round = (n: number): number => Math.round(n * 1000) / 1000;
+  return {
+    documents: count,
+    buildMs: Math.round(buildMs),
+    addP95Ms: round(p95(adds)),
+    updateP95Ms: round(p95(updates)),
+    removeP95Ms: round(p95(removes)),
+    mergedQueryP95Ms: round(p95(merged)),
+    queries: queries.length,
+  };
+}

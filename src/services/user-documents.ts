@@ -1,0 +1,46 @@
+/**
+ * What the live search index gets from the user's records: one document per bookmark now (title,
+ * tags, comment, and the address it points at) and per annotation (its quote, comment and tags);
+ * saved pages and the user's own notes will add theirs here. Pure functions over the records.
+ */
+import type { Annotation } from '../shared/annotations';
+import type { UserSearchDocument } from '../shared/search/user-documents';
+import type { Bookmark } from '../shared/study';
+
+export function bookmarkDocumentRef(id: string): string {
+  return `bookmark:${id}`;
+}
+
+export function bookmarkSearchDocument(bookmark: Bookmark): UserSearchDocument {
+  const { target } = bookmark;
+  return {
+    ref: bookmarkDocumentRef(bookmark.id),
+    kind: 'bookmark',
+    noteId: 'noteId' in target ? target.noteId : null,
+    sectionId: target.kind === 'section' ? target.sectionId : null,
+    url: 'url' in target ? target.url : null,
+    title: bookmark.title,
+    tags: bookmark.tags,
+    body: [bookmark.comment, 'url' in target ? target.url : ''].filter(Boolean).join('\n'),
+  };
+}
+
+export function annotationDocumentRef(id: string): string {
+  return `annotation:${id}`;
+}
+
+const TITLE_QUOTE_LENGTH = 80;
+
+export function annotationSearchDocument(annotation: Annotation): UserSearchDocument {
+  const quote = annotation.selectors.quote.exact.replace(/\s+/g, ' ').trim();
+  return {
+    ref: annotationDocumentRef(annotation.id),
+    kind: 'annotation',
+    noteId: annotation.noteId,
+    sectionId: annotation.sectionId,
+    url: null,
+    title: quote.length > TITLE_QUOTE_LENGTH ? `${quote.slice(0, TITLE_QUOTE_LENGTH)}…` : quote,
+    tags: annotation.tags,
+    body: [annotation.comment, quote].filter(Boolean).join('\n'),
+  };
+}
