@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createAppServices } from '../services/app-services';
 import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../services/data-lock';
-import type { Handlers } from '../services/dispatch';
 import { APP_DIR_NAME, defaultUserDataDir } from '../shared/paths';
 import { APP_ORIGIN, secureWebPreferences } from '../shared/security/policies';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { denyPermissionsByDefault, guardAllWebContents, openExternalSafely } from './hardening';
+import { denyPermissionsByDefault, guardAllWebContents } from './hardening';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { devServerUrl } from './main-options';
+import { createElectronShell } from './shell';
 import { electronStoreBackend } from './store-backend';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,14 +53,6 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-/** Electron's side of the contract's `shell` methods. */
-const electronShell: Pick<Handlers, 'shell.openExternal'> = {
-  'shell.openExternal': ({ url }) => {
-    openExternalSafely(url);
-    return { how: 'system-browser' };
-  },
-};
-
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
@@ -76,7 +68,7 @@ async function start(): Promise<void> {
   serveRenderer(join(here, '../renderer'));
   denyPermissionsByDefault(appOrigins);
   const services = createAppServices({ dataDir, mode: 'electron', version: app.getVersion(), backend: electronStoreBackend });
-  registerIpcHandlers({ ...services.handlers, ...electronShell }, appOrigins);
+  registerIpcHandlers({ ...services.handlers, ...createElectronShell(() => mainWindow) }, appOrigins);
   forwardEvents(services.events, () => (mainWindow ? [mainWindow] : []));
   createMainWindow();
   app.on('activate', () => {

@@ -132,10 +132,12 @@ export class AnnotationsService {
     return annotation;
   }
 
-  /** Adds records from an import (already checked), keeping the file's own order. */
-  addMany(annotations: readonly Annotation[]): void {
-    if (annotations.length === 0) return;
-    this.write({ ...this.data, annotations: [...this.data.annotations, ...annotations] });
-    for (const annotation of annotations) this.onChange({ op: 'upsert', annotation });
+  /** Puts imported records in (already checked and chosen: new, or newer than ours), by id. */
+  merge(records: readonly Annotation[]): void {
+    if (records.length === 0) return;
+    const incoming = new Map(records.map((record) => [record.id, record]));
+    const kept = this.data.annotations.filter((a) => !incoming.has(a.id));
+    this.write({ ...this.data, annotations: [...kept, ...records] });
+    for (const annotation of records) this.onChange({ op: 'upsert', annotation });
   }
 }

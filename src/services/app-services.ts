@@ -15,6 +15,7 @@ import { ServiceEvents } from './events';
 import { NoticesService } from './notices-service';
 import { ProgressService } from './progress-service';
 import { SettingsService } from './settings-service';
+import { UserDataService } from './user-data-service';
 import { openStore, removeStaleTempFiles, type StoreBackendFactory, type StoreSpec } from './store';
 import { annotationsSpec, bookmarksSpec, noticesSpec, progressSpec, settingsSpec } from './store-specs';
 
@@ -34,6 +35,7 @@ export interface AppServices {
   bookmarks: BookmarksService;
   progress: ProgressService;
   annotations: AnnotationsService;
+  userData: UserDataService;
 }
 
 /** Opens every store of the data folder. The caller must hold the folder's lock. */
@@ -69,6 +71,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   notices.add(found);
   notices.onChange((list) => events.emit('notices.changed', list));
 
+  const userData = new UserDataService({ settings, bookmarks, progress, annotations }, options.version, options.now);
+
   const handlers: ServiceHandlers = {
     'app.info': () => ({
       name: APP_DIR_NAME,
@@ -96,7 +100,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'annotations.update': (input) => annotations.update(input),
     'annotations.remove': ({ id }) => annotations.remove(id),
     'annotations.restore': ({ id }) => annotations.restore(id),
+    'userData.export': () => userData.export(),
+    'userData.previewImport': ({ content }) => userData.preview(content),
+    'userData.import': ({ content }) => userData.import(content),
     'search.userDocuments': () => [...bookmarks.all().map(bookmarkSearchDocument), ...annotations.all().map(annotationSearchDocument)],
   };
-  return { handlers, events, notices, settings, bookmarks, progress, annotations };
+  return { handlers, events, notices, settings, bookmarks, progress, annotations, userData };
 }

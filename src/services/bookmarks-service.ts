@@ -72,6 +72,30 @@ export class BookmarksService {
     };
   }
 
+  /** The bookmark on this target, if any. */
+  findByTarget(target: Bookmark['target']): Bookmark | undefined {
+    return this.read().bookmarks.find((b) => sameTarget(b.target, target));
+  }
+
+  /**
+   * Puts imported records in (already checked and chosen: new, or newer than ours): a record
+   * replaces ours with the same id or the same target, else it is added.
+   */
+  merge(records: readonly Bookmark[]): void {
+    if (records.length === 0) return;
+    const data = this.read();
+    let bookmarks = [...data.bookmarks];
+    let nextSeq = data.nextSeq;
+    for (const record of records) {
+      const replaced = bookmarks.filter((b) => b.id === record.id || sameTarget(b.target, record.target));
+      for (const old of replaced) if (old.id !== record.id) this.onChange({ op: 'remove', id: old.id });
+      bookmarks = [...bookmarks.filter((b) => !replaced.includes(b)), record];
+      nextSeq = Math.max(nextSeq, record.seq + 1);
+    }
+    this.write({ ...data, nextSeq, bookmarks });
+    for (const record of records) this.onChange({ op: 'upsert', bookmark: record });
+  }
+
   /** Every bookmark, in creation order (for the live search index). */
   all(): Bookmark[] {
     return [...this.read().bookmarks];

@@ -14,7 +14,7 @@ import {
 } from '../shared/api';
 import { fail, ok, type Result } from '../shared/result';
 import { describeIssues } from '../shared/validation';
-import { ConflictError, NotFoundError, ReadOnlyStoreError } from './errors';
+import { ServiceError } from './errors';
 
 type HandlerOf<M extends ApiMethod> = (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
 export type ServiceHandlers = { [M in ServiceMethod]: HandlerOf<M> };
@@ -44,9 +44,7 @@ export async function invokeMethod(handlers: AnyHandlers, method: string, input:
   try {
     value = await handler(parsed.data);
   } catch (error) {
-    if (error instanceof NotFoundError) return fail('NOT_FOUND', error.message);
-    if (error instanceof ConflictError) return fail('CONFLICT', error.message);
-    if (error instanceof ReadOnlyStoreError) return fail('READ_ONLY', error.message);
+    if (error instanceof ServiceError) return fail(error.code, error.message);
     console.error(`[atlas] ${method} failed:`, error);
     return fail('INTERNAL', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
   }

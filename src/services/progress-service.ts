@@ -71,6 +71,14 @@ export class ProgressService {
     return progress;
   }
 
+  /** Puts imported records in (already checked and chosen: new, or newer than ours). */
+  merge(records: readonly Progress[]): void {
+    if (records.length === 0) return;
+    const notes = { ...this.data.notes };
+    for (const record of records) notes[record.noteId] = record;
+    this.write({ ...this.data, notes });
+  }
+
   /** Forgets one note's progress, or all of it. */
   reset(noteId?: string): ProgressOverview {
     if (noteId === undefined) {

@@ -15,6 +15,14 @@ export class SettingsService {
     return this.current;
   }
 
+  /** Replaces the settings with a whole record (an import that is newer than ours). */
+  replace(settings: Settings): Settings {
+    const next = SettingsSchema.parse(settings);
+    this.file.store = next;
+    this.current = next;
+    return next;
+  }
+
   update(patch: SettingsPatch): Settings {
     const next = SettingsSchema.parse({ ...this.current, ...patch, updatedAt: this.now().toISOString() });
     this.file.store = next;

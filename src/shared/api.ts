@@ -23,6 +23,7 @@ import type { Result } from './result';
 import { HttpUrlSchema } from './rules/urls';
 import { UserDocumentChangeSchema, UserSearchDocumentSchema } from './search/user-documents';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
+import { ImportInputSchema, ImportPlanSchema, MAX_IMPORT_BYTES, UserDataExportSchema } from './user-data';
 import {
   BookmarkAddSchema,
   BookmarkIdSchema,
@@ -57,6 +58,25 @@ export const OpenExternalSchema = z.strictObject({ url: HttpUrlSchema });
 /** Electron hands the URL to the system browser; browser mode asks the page to open a tab itself. */
 export const OpenedExternallySchema = z.strictObject({ how: z.enum(['system-browser', 'page-tab']) });
 
+/** A file the user saves: Electron asks where with a save dialog; browser mode lets the page download it. */
+export const SaveFileSchema = z.strictObject({
+  suggestedName: z.string().min(1).max(200).regex(/^[^\\/:*?"<>|]+$/, 'must be a file name without a folder'),
+  content: z.string().max(MAX_IMPORT_BYTES),
+  kind: z.enum(['json', 'markdown']),
+});
+export const SavedFileSchema = z.discriminatedUnion('how', [
+  z.strictObject({ how: z.literal('saved'), path: z.string() }),
+  z.strictObject({ how: z.literal('cancelled') }),
+  z.strictObject({ how: z.literal('page-download') }),
+]);
+/** A file the user picks: Electron shows an open dialog and reads it; browser mode lets the page upload it. */
+export const OpenFileSchema = z.strictObject({ kind: z.enum(['json']) });
+export const OpenedFileSchema = z.discriminatedUnion('how', [
+  z.strictObject({ how: z.literal('opened'), name: z.string(), content: z.string() }),
+  z.strictObject({ how: z.literal('cancelled') }),
+  z.strictObject({ how: z.literal('page-upload') }),
+]);
+
 export type Host = 'services' | 'shell';
 
 interface MethodSpec {
@@ -88,15 +108,24 @@ export const contract = {
   'annotations.remove': { host: 'services', input: AnnotationIdSchema, output: AnnotationSchema },
   /** Undo of a remove in this process: only the id of an annotation this process removed. */
   'annotations.restore': { host: 'services', input: AnnotationIdSchema, output: AnnotationSchema },
+  'userData.export': { host: 'services', input: NoInput, output: UserDataExportSchema },
+  /** What importing this file would do; changes nothing. */
+  'userData.previewImport': { host: 'services', input: ImportInputSchema, output: ImportPlanSchema },
+  'userData.import': { host: 'services', input: ImportInputSchema, output: ImportPlanSchema },
   /** Everything the live search index holds, built from the stores (the worker asks once at start). */
   'search.userDocuments': { host: 'services', input: NoInput, output: z.array(UserSearchDocumentSchema) },
   'shell.openExternal': { host: 'shell', input: OpenExternalSchema, output: OpenedExternallySchema },
+  'shell.saveFile': { host: 'shell', input: SaveFileSchema, output: SavedFileSchema },
+  'shell.openFile': { host: 'shell', input: OpenFileSchema, output: OpenedFileSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethod = keyof typeof contract;
 export const API_METHODS = Object.keys(contract) as ApiMethod[];
 export type ServiceMethod = { [M in ApiMethod]: (typeof contract)[M]['host'] extends 'services' ? M : never }[ApiMethod];
 export type ShellMethod = Exclude<ApiMethod, ServiceMethod>;
+
+/** Methods whose request bodies may be as large as an import file; every other body stays small. */
+export const LARGE_BODY_METHODS: readonly ApiMethod[] = ['userData.previewImport', 'userData.import', 'shell.saveFile'];
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(contract, name);

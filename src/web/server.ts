@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { z } from 'zod';
-import type { EventName } from '../shared/api';
+import { LARGE_BODY_METHODS, type ApiMethod, type EventName } from '../shared/api';
+import { MAX_IMPORT_BYTES } from '../shared/user-data';
 import { fail, type Result } from '../shared/result';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/security/csp';
 import { createAppServices, type AppServices } from '../services/app-services';
@@ -91,12 +92,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
 const webShell: ShellHandlers = {
   // The page is a browser tab already: it opens the URL in a new tab itself.
   'shell.openExternal': () => ({ how: 'page-tab' }),
+  // The page downloads and uploads files itself (a browser tab has no file dialogs for us).
+  'shell.saveFile': () => ({ how: 'page-download' }),
+  'shell.openFile': () => ({ how: 'page-upload' }),
 };
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, handlers: Handlers, checkOutputs: boolean): Promise<void> {
-  const text = await readBody(req, MAX_BODY_BYTES);
+  const large = (LARGE_BODY_METHODS as readonly string[]).includes(method as ApiMethod);
+  const limit = large ? MAX_IMPORT_BYTES + 1024 : MAX_BODY_BYTES;
+  const text = await readBody(req, limit);
   if (text === null) {
-    sendResult(res, fail('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
+    sendResult(
+      res,
+      fail('PAYLOAD_TOO_LARGE', large ? `Files of up to ${MAX_IMPORT_BYTES / 2 ** 20} MB can be imported; this one is larger.` : `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+    );
     return;
   }
   let envelope: unknown;

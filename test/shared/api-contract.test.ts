@@ -8,7 +8,7 @@ describe('API contract', () => {
   it('names every method once, with a host, an input schema and an output schema', () => {
     expect(API_METHODS).toEqual(Object.keys(contract));
     for (const method of API_METHODS) {
-      expect(method).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(method).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
       expect(['services', 'shell']).toContain(contract[method].host);
       expect(typeof contract[method].input.safeParse).toBe('function');
       expect(typeof contract[method].output.safeParse).toBe('function');
@@ -74,7 +74,7 @@ describe('API contract', () => {
       ['settings.update', { theme: 'light' }],
       ['app.info', undefined],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['annotations', 'app', 'bookmarks', 'notices', 'on', 'progress', 'search', 'settings', 'shell']);
+    expect(Object.keys(api).sort()).toEqual(['annotations', 'app', 'bookmarks', 'notices', 'on', 'progress', 'search', 'settings', 'shell', 'userData']);
     const listener = vi.fn();
     expect(api.on('notices.changed', listener)).toBe(unsubscribe);
     expect(subscribe).toHaveBeenCalledWith('notices.changed', listener);

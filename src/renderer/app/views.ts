@@ -15,12 +15,6 @@ export const VIEW_LABELS: Record<ViewId, MessageKey> = {
   settings: 'nav.settings',
 };
 
-/** What a view shows while it has nothing to show (or before its feature exists). */
-export const EMPTY_STATES: Record<'bookmarks' | 'annotations', { title: MessageKey; body: MessageKey }> = {
-  bookmarks: { title: 'bookmarks.empty.title', body: 'bookmarks.empty.body' },
-  annotations: { title: 'annotations.empty.title', body: 'annotations.empty.body' },
-};
-
 /** `#/settings` → settings; `#/note/envoy/architecture` → that section; anything unknown → the library. */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
