@@ -57,6 +57,17 @@ export interface LayerViolation {
   reason: string;
 }
 
+/**
+ * Inside the renderer: shared UI parts (renderer/ui) know nothing of the app or its features, so
+ * they can be used anywhere; they get what they show through props.
+ */
+const RENDERER_UI_MAY_NOT_IMPORT = ['app', 'features'] as const;
+
+function rendererPart(projectRoot: string, path: string): string | null {
+  const parts = relative(projectRoot, path).split(sep);
+  return parts[0] === 'src' && parts[1] === 'renderer' ? (parts[2] ?? null) : null;
+}
+
 export function checkFile(projectRoot: string, file: string, source: string): LayerViolation[] {
   const layer = layerOf(projectRoot, file);
   if (!layer) return [];
@@ -67,6 +78,10 @@ export function checkFile(projectRoot: string, file: string, source: string): La
       const target = layerOf(projectRoot, resolve(dirname(file), specifier));
       if (target && !rule.layers.includes(target)) {
         violations.push({ file, specifier, reason: `${layer} may not import ${target}` });
+      }
+      const targetPart = rendererPart(projectRoot, resolve(dirname(file), specifier));
+      if (rendererPart(projectRoot, file) === 'ui' && (RENDERER_UI_MAY_NOT_IMPORT as readonly (string | null)[]).includes(targetPart)) {
+        violations.push({ file, specifier, reason: `renderer/ui may not import renderer/${targetPart}` });
       }
       continue;
     }

@@ -23,6 +23,8 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     ['src/web/x.ts', "const { shell } = require('electron');", 'web may not import electron packages'],
     ['src/main/x.ts', "import App from '../renderer/app/App.svelte';", 'main may not import renderer'],
     ['scripts/x.ts', "import { runWebCli } from '../src/web/cli';", 'scripts may not import web'],
+    ['src/renderer/ui/X.svelte', "import { useAppState } from '../app/context';", 'renderer/ui may not import renderer/app'],
+    ['src/renderer/ui/X.svelte', "import { groupResults } from '../features/search/search-groups';", 'renderer/ui may not import renderer/features'],
   ])('catches a wrong import in %s: %s', (path, source, reason) => {
     expect(checkFile(root, file(path), source).map((v) => v.reason)).toEqual([reason]);
   });
@@ -31,7 +33,8 @@ describe('layer rules (ARCHITECTURE.md)', () => {
     ['src/main/x.ts', "import { app } from 'electron';\nimport { createAppServices } from '../services/app-services';"],
     ['src/renderer/x.ts', "import type { AtlasApi } from '../shared/api';\nimport { mount } from 'svelte';"],
     ['src/web/x.ts', "import { createServer } from 'node:http';\nimport sirv from 'sirv';"],
-    ['src/preload/index.ts', "import { contextBridge } from 'electron';\nimport { channelOf } from '../shared/api-methods';"],
+    ['src/preload/index.ts', "import { contextBridge } from 'electron';\nimport { channelOf } from '../shared/api';"],
+    ['src/renderer/features/x.ts', "import Toast from '../ui/Toast.svelte';\nimport { useAppState } from '../app/context';"],
   ])('accepts allowed imports in %s', (path, source) => {
     expect(checkFile(root, file(path), source)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { hashOfView, parseRoute, VIEW_IDS } from '../../src/renderer/app/views';
-import { groupResults, highlightPieces, resultTarget } from '../../src/renderer/features/search/search-groups';
+import { groupResults, resultTarget } from '../../src/renderer/features/search/search-groups';
+import { highlightPieces } from '../../src/renderer/ui/highlight-pieces';
 import type { SearchResult } from '../../src/shared/search/engine';
 import { resolveTheme } from '../../src/renderer/lib/theme';
 import { createWebApi, takeLaunchToken } from '../../src/renderer/lib/transport';
