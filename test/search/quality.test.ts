@@ -107,3 +107,12 @@ describe('search v2 behaviour on the bundled knowledge base', () => {
     expect(labelled.filter((q) => 'noteId' in q.expect && q.expect.sectionId).length).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('an exact term outranks a one-typo note name', () => {
+  it('puts the istiod term before the Istio note', () => {
+    const { bundle } = buildContent(join(root, 'data'), root);
+    const documents = searchDocumentsFromBundle(bundle!);
+    const engine = SearchEngine.load(JSON.parse(JSON.stringify(buildSearchIndex(documents))), documents);
+    expect(engine.search('istiod', { limit: 3 })[0]!.ref).toBe('glossary:istiod');
+  });
+});

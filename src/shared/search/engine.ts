@@ -313,8 +313,9 @@ export class SearchEngine {
       else if (kind === 'note' && prefixAllowed && !notes.includes(doc)) notes.push(doc);
       else if (kind === 'glossary' && exact && !terms.includes(doc)) terms.push(doc);
     }
-    // A name with one typo still names its note (kuberntes, promehteus), for Latin names of 5+ letters.
-    if (exactNotes.length === 0 && notes.length === 0 && latin && key.length >= MIN_FUZZY_LENGTH) {
+    // A name with one typo still names its note (kuberntes, promehteus), for Latin names of 5+
+    // letters — unless the query is exactly something else's name (istiod is a term, not Istio).
+    if (exactNotes.length === 0 && notes.length === 0 && terms.length === 0 && latin && key.length >= MIN_FUZZY_LENGTH) {
       for (const { key: name, doc } of this.names) {
         if (this.docs[doc]!.kind === 'note' && Math.abs(name.length - key.length) <= 1 && withinOneEdit(key, name) && !notes.includes(doc)) notes.push(doc);
       }

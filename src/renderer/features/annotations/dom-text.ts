@@ -30,16 +30,40 @@ function textSpans(root: Node): TextSpan[] {
   return spans;
 }
 
+/** The span holding `offset` (`end`: the span it ends in), by binary search over spans in order. */
+function spanAt(spans: readonly TextSpan[], offset: number, end: boolean): TextSpan | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const span = spans[mid]!;
+    if (end ? offset <= span.start : offset < span.start) high = mid - 1;
+    else if (end ? offset > span.end : offset >= span.end) low = mid + 1;
+    else return span;
+  }
+  return undefined;
+}
+
+/**
+ * Maps many [start, end) pairs to DOM ranges with one walk of the text: what drawing all of a
+ * note's highlights needs. Null for a pair outside the text.
+ */
+export function rangesFromOffsets(root: Node, pairs: readonly { start: number; end: number }[]): (Range | null)[] {
+  const spans = textSpans(root).filter((span) => span.end > span.start);
+  return pairs.map(({ start, end }) => {
+    const first = spanAt(spans, start, false);
+    const last = spanAt(spans, end, true);
+    if (!first || !last) return null;
+    const range = document.createRange();
+    range.setStart(first.node, start - first.start);
+    range.setEnd(last.node, end - last.start);
+    return range;
+  });
+}
+
 /** The range covering [start, end) of the canonical text, or null when it is out of bounds. */
 export function rangeFromOffsets(root: Node, start: number, end: number): Range | null {
-  const spans = textSpans(root);
-  const first = spans.find((span) => start >= span.start && start < span.end);
-  const last = spans.find((span) => end > span.start && end <= span.end);
-  if (!first || !last) return null;
-  const range = document.createRange();
-  range.setStart(first.node, start - first.start);
-  range.setEnd(last.node, end - last.start);
-  return range;
+  return rangesFromOffsets(root, [{ start, end }])[0] ?? null;
 }
 
 /** The offset in the canonical text of a DOM boundary point (container, offset). */
