@@ -6,6 +6,7 @@
  * (Debian's Chromium, when installed): opening that note in the built app and drawing all 500
  * highlights, read from the app's own `atlas:draw-highlights` measure.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,7 @@ import { annotationsSpec } from '../../src/services/store-specs';
 import { describeRange } from '../../src/shared/anchoring/selectors';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationsFile } from '../../src/shared/annotations';
 import type { ContentBundle } from '../../src/shared/content';
-import { groupAnnotations } from '../../src/renderer/features/annotations/annotation-list.svelte';
-import { placeAnnotations } from '../../src/renderer/features/annotations/placement';
+import { groupAnnotations, placeAnnotations } from '../../src/shared/anchoring/placement';
 import { seededRandom } from './synthetic-corpus';
 
 export interface AnnotationBench {
@@ -97,8 +97,7 @@ async function drawInBrowser(projectRoot: string, dataDir: string): Promise<numb
   const rendererDir = join(projectRoot, 'out', 'renderer');
   if (!chromium || !existsSync(join(rendererDir, 'index.html'))) return null;
   const { chromium: playwright } = await import('@playwright/test');
-  const { startWebServer } = await import('../../src/web/server');
-  const server = await startWebServer({ port: 0, dataDir, rendererDir, version: 'bench' });
+  const server = await startBrowserMode(projectRoot, dataDir);
   const browser = await playwright.launch({ executablePath: chromium, args: ['--disable-gpu', '--no-sandbox'] });
   try {
     const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })).newPage();
@@ -120,6 +119,23 @@ async function drawInBrowser(projectRoot: string, dataDir: string): Promise<numb
     return round(Math.max(...durations));
   } finally {
     await browser.close();
-    await server.close();
+    server.stop();
   }
+}
+
+/** `npm run web` on this data folder, as a user starts it; resolves with its address. */
+function startBrowserMode(projectRoot: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve({ url, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+  });
 }

@@ -4,7 +4,7 @@ import type { Annotation } from '../../src/shared/annotations';
 import type { AtlasApi } from '../../src/shared/api';
 import { fail, ok } from '../../src/shared/result';
 import { NoteAnnotations } from '../../src/renderer/features/annotations/note-annotations.svelte';
-import { annotationAt, placeAnnotations } from '../../src/renderer/features/annotations/placement';
+import { annotationAt, placeAnnotations } from '../../src/shared/anchoring/placement';
 
 const TEXT = 'Listeners accept connections. Filter chains process them. Clusters group hosts.';
 let next = 0;

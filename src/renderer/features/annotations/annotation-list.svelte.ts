@@ -5,39 +5,8 @@
  */
 import type { AtlasApi } from '../../../shared/api';
 import type { Annotation, AnnotationColor } from '../../../shared/annotations';
-import type { ContentBundle } from '../../../shared/content';
-import { anchor } from '../../../shared/anchoring/anchor';
 
 export const PAGE_SIZE = 100;
-
-export interface SectionGroup {
-  sectionId: string | null;
-  items: Annotation[];
-}
-
-export interface NoteGroup {
-  noteId: string;
-  sections: SectionGroup[];
-}
-
-/** Groups a page (already in document order) by note and section, and sets the orphans apart. */
-export function groupAnnotations(items: readonly Annotation[], bundle: ContentBundle | null): { groups: NoteGroup[]; orphans: Annotation[] } {
-  const groups: NoteGroup[] = [];
-  const orphans: Annotation[] = [];
-  for (const annotation of items) {
-    const text = bundle?.notes.find((note) => note.id === annotation.noteId)?.text[annotation.language].plain;
-    if (text === undefined || anchor(text, annotation.selectors) === null) {
-      orphans.push(annotation);
-      continue;
-    }
-    let group = groups.at(-1);
-    if (!group || group.noteId !== annotation.noteId) groups.push((group = { noteId: annotation.noteId, sections: [] }));
-    let section = group.sections.find((s) => s.sectionId === annotation.sectionId);
-    if (!section) group.sections.push((section = { sectionId: annotation.sectionId, items: [] }));
-    section.items.push(annotation);
-  }
-  return { groups, orphans };
-}
 
 export class AnnotationList {
   noteId = $state('');

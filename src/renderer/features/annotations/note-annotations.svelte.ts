@@ -8,7 +8,7 @@ import type { TextSelectors } from '../../../shared/anchoring/selectors';
 import type { Annotation, AnnotationColor } from '../../../shared/annotations';
 import type { Result } from '../../../shared/result';
 import type { Language } from '../../../shared/settings';
-import { placeAnnotations } from './placement';
+import { placeAnnotations } from '../../../shared/anchoring/placement';
 
 export class NoteAnnotations {
   items = $state<Annotation[]>([]);

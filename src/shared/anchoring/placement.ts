@@ -3,8 +3,9 @@
  * orphaned. Pure, over the note's canonical text, so the reader, the side panel and the
  * Annotations view agree, and it is tested without a DOM.
  */
-import { anchor, type AnchorMethod } from '../../../shared/anchoring/anchor';
-import type { Annotation } from '../../../shared/annotations';
+import type { Annotation } from '../annotations';
+import type { ContentBundle } from '../content';
+import { anchor, type AnchorMethod } from './anchor';
 
 export type Placement =
   | { annotation: Annotation; start: number; end: number; method: AnchorMethod; orphaned: false }
@@ -33,4 +34,33 @@ export function annotationAt(placements: readonly Placement[], offset: number): 
     if (!best || length < best.length) best = { annotation: placement.annotation, length };
   }
   return best?.annotation ?? null;
+}
+
+export interface SectionGroup {
+  sectionId: string | null;
+  items: Annotation[];
+}
+
+export interface NoteGroup {
+  noteId: string;
+  sections: SectionGroup[];
+}
+
+/** Groups a page of annotations (already in document order) by note and section, and sets the orphans apart. */
+export function groupAnnotations(items: readonly Annotation[], bundle: ContentBundle | null): { groups: NoteGroup[]; orphans: Annotation[] } {
+  const groups: NoteGroup[] = [];
+  const orphans: Annotation[] = [];
+  for (const annotation of items) {
+    const text = bundle?.notes.find((note) => note.id === annotation.noteId)?.text[annotation.language].plain;
+    if (text === undefined || anchor(text, annotation.selectors) === null) {
+      orphans.push(annotation);
+      continue;
+    }
+    let group = groups.at(-1);
+    if (!group || group.noteId !== annotation.noteId) groups.push((group = { noteId: annotation.noteId, sections: [] }));
+    let section = group.sections.find((s) => s.sectionId === annotation.sectionId);
+    if (!section) group.sections.push((section = { sectionId: annotation.sectionId, items: [] }));
+    section.items.push(annotation);
+  }
+  return { groups, orphans };
 }
