@@ -9,15 +9,24 @@ import type { StoreNotice } from '../shared/notices';
 import { APP_DIR_NAME } from '../shared/paths';
 import { AnnotationsService } from './annotations-service';
 import { BookmarksService } from './bookmarks-service';
-import { annotationDocumentRef, annotationSearchDocument, bookmarkDocumentRef, bookmarkSearchDocument } from './user-documents';
+import {
+  annotationDocumentRef,
+  annotationSearchDocument,
+  bookmarkDocumentRef,
+  bookmarkSearchDocument,
+  savedPageDocumentRef,
+  savedPageSearchDocument,
+} from './user-documents';
 import type { ServiceHandlers } from './dispatch';
 import { ServiceEvents } from './events';
 import { NoticesService } from './notices-service';
 import { ProgressService } from './progress-service';
+import { SavedPagesService } from './saved-pages-service';
 import { SettingsService } from './settings-service';
 import { UserDataService } from './user-data-service';
 import { openStore, removeStaleTempFiles, type StoreBackendFactory, type StoreSpec } from './store';
-import { annotationsSpec, bookmarksSpec, noticesSpec, progressSpec, settingsSpec } from './store-specs';
+import { annotationsSpec, bookmarksSpec, noticesSpec, progressSpec, savedPagesSpec, settingsSpec } from './store-specs';
+import type { PageFetchOptions } from './page-fetch';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -25,6 +34,8 @@ export interface AppServicesOptions {
   version: string;
   backend: StoreBackendFactory;
   now?: () => Date;
+  /** For tests: how pages are fetched (timeouts, size limit). */
+  pageFetch?: Pick<PageFetchOptions, 'fetchImpl' | 'timeoutMs' | 'maxBytes'>;
 }
 
 export interface AppServices {
@@ -36,6 +47,7 @@ export interface AppServices {
   progress: ProgressService;
   annotations: AnnotationsService;
   userData: UserDataService;
+  savedPages: SavedPagesService;
 }
 
 /** Opens every store of the data folder. The caller must hold the folder's lock. */
@@ -64,6 +76,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       'search.userDocument',
       change.op === 'upsert' ? { op: 'upsert', document: annotationSearchDocument(change.annotation) } : { op: 'remove', ref: annotationDocumentRef(change.id) },
     ),
+  );
+  const savedPagesStore = open(savedPagesSpec);
+  const savedPages = new SavedPagesService(
+    savedPagesStore.file,
+    savedPagesStore.data,
+    options.dataDir,
+    (progress) => events.emit('task.progress', progress),
+    (change) =>
+      events.emit(
+        'search.userDocument',
+        change.op === 'upsert' ? { op: 'upsert', document: savedPageSearchDocument(change.page, change.text) } : { op: 'remove', ref: savedPageDocumentRef(change.id) },
+      ),
+    options.now,
+    options.pageFetch,
   );
   const progressStore = open(progressSpec);
   const progress = new ProgressService(progressStore.file, progressStore.data, options.now);
@@ -100,10 +126,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'annotations.update': (input) => annotations.update(input),
     'annotations.remove': ({ id }) => annotations.remove(id),
     'annotations.restore': ({ id }) => annotations.restore(id),
+    'savedPages.save': ({ url, taskId }) => savedPages.save(url, taskId),
+    'savedPages.refetch': ({ id, taskId }) => savedPages.refetch(id, taskId),
+    'savedPages.cancel': ({ taskId }) => ({ cancelled: savedPages.cancel(taskId) }),
+    'savedPages.list': (input) => savedPages.list(input?.text),
+    'savedPages.get': ({ id }) => savedPages.get(id),
+    'savedPages.remove': ({ id }) => savedPages.remove(id),
+    'savedPages.restore': ({ id }) => savedPages.restore(id),
     'userData.export': () => userData.export(),
     'userData.previewImport': ({ content }) => userData.preview(content),
     'userData.import': ({ content }) => userData.import(content),
-    'search.userDocuments': () => [...bookmarks.all().map(bookmarkSearchDocument), ...annotations.all().map(annotationSearchDocument)],
+    'search.userDocuments': () => [
+      ...bookmarks.all().map(bookmarkSearchDocument),
+      ...annotations.all().map(annotationSearchDocument),
+      ...savedPages.list().map((page) => savedPageSearchDocument(page, savedPages.textOf(page.id))),
+    ],
   };
-  return { handlers, events, notices, settings, bookmarks, progress, annotations, userData };
+  return { handlers, events, notices, settings, bookmarks, progress, annotations, userData, savedPages };
 }

@@ -4,6 +4,7 @@
  * the step, and a fixture folder of the previous release's files (test/fixtures/store/).
  */
 import { ANNOTATIONS_SCHEMA_VERSION, AnnotationsFileSchema, DEFAULT_ANNOTATIONS_FILE, type AnnotationsFile } from '../shared/annotations';
+import { DEFAULT_SAVED_PAGES_FILE, SAVED_PAGES_SCHEMA_VERSION, SavedPagesFileSchema, type SavedPagesFile } from '../shared/saved-pages';
 import { DEFAULT_NOTICES_FILE, NOTICES_SCHEMA_VERSION, NoticesFileSchema, type NoticesFile } from '../shared/notices';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA_VERSION, SettingsSchema, type Settings } from '../shared/settings';
 import {
@@ -51,6 +52,15 @@ export const noticesSpec: StoreSpec<NoticesFile> = {
   migrations: [],
 };
 
+/** New in release 0.2: the index of pages saved for offline reading (their content is in pages/). */
+export const savedPagesSpec: StoreSpec<SavedPagesFile> = {
+  name: 'saved-pages',
+  version: SAVED_PAGES_SCHEMA_VERSION,
+  schema: SavedPagesFileSchema,
+  defaults: DEFAULT_SAVED_PAGES_FILE,
+  migrations: [],
+};
+
 /** New in release 0.2. */
 export const annotationsSpec: StoreSpec<AnnotationsFile> = {
   name: 'annotations',
@@ -60,4 +70,4 @@ export const annotationsSpec: StoreSpec<AnnotationsFile> = {
   migrations: [],
 };
 
-export const STORE_SPECS = [settingsSpec, bookmarksSpec, progressSpec, noticesSpec, annotationsSpec] as const;
+export const STORE_SPECS = [settingsSpec, bookmarksSpec, progressSpec, noticesSpec, annotationsSpec, savedPagesSpec] as const;

@@ -4,6 +4,7 @@
  * saved pages and the user's own notes will add theirs here. Pure functions over the records.
  */
 import type { Annotation } from '../shared/annotations';
+import type { SavedPage } from '../shared/saved-pages';
 import type { UserSearchDocument } from '../shared/search/user-documents';
 import type { Bookmark } from '../shared/study';
 
@@ -42,5 +43,25 @@ export function annotationSearchDocument(annotation: Annotation): UserSearchDocu
     title: quote.length > TITLE_QUOTE_LENGTH ? `${quote.slice(0, TITLE_QUOTE_LENGTH)}…` : quote,
     tags: annotation.tags,
     body: [annotation.comment, quote].filter(Boolean).join('\n'),
+  };
+}
+
+export function savedPageDocumentRef(id: string): string {
+  return `saved-page:${id}`;
+}
+
+/** A saved page is found by its title, site and (the first part of) its text. */
+const SAVED_TEXT_LIMIT = 20_000;
+
+export function savedPageSearchDocument(page: SavedPage, text: string): UserSearchDocument {
+  return {
+    ref: savedPageDocumentRef(page.id),
+    kind: 'saved-page',
+    noteId: null,
+    sectionId: null,
+    url: page.url,
+    title: page.title,
+    tags: [page.site],
+    body: text.slice(0, SAVED_TEXT_LIMIT),
   };
 }

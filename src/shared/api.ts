@@ -19,6 +19,16 @@ import {
   AnnotationUpdateSchema,
 } from './annotations';
 import { NoticeIdSchema, StoreNoticeSchema } from './notices';
+import {
+  CancelTaskSchema,
+  RefetchPageInputSchema,
+  RefetchResultSchema,
+  SavedPageIdSchema,
+  SavedPageListInputSchema,
+  SavedPageSchema,
+  SavedPageWithContentSchema,
+  SavePageInputSchema,
+} from './saved-pages';
 import type { Result } from './result';
 import { HttpUrlSchema } from './rules/urls';
 import { UserDocumentChangeSchema, UserSearchDocumentSchema } from './search/user-documents';
@@ -108,6 +118,14 @@ export const contract = {
   'annotations.remove': { host: 'services', input: AnnotationIdSchema, output: AnnotationSchema },
   /** Undo of a remove in this process: only the id of an annotation this process removed. */
   'annotations.restore': { host: 'services', input: AnnotationIdSchema, output: AnnotationSchema },
+  /** Fetches, extracts and stores a page; progress arrives as `task.progress` events for its taskId. */
+  'savedPages.save': { host: 'services', input: SavePageInputSchema, output: SavedPageSchema },
+  'savedPages.refetch': { host: 'services', input: RefetchPageInputSchema, output: RefetchResultSchema },
+  'savedPages.cancel': { host: 'services', input: CancelTaskSchema, output: z.strictObject({ cancelled: z.boolean() }) },
+  'savedPages.list': { host: 'services', input: SavedPageListInputSchema, output: z.array(SavedPageSchema) },
+  'savedPages.get': { host: 'services', input: SavedPageIdSchema, output: SavedPageWithContentSchema },
+  'savedPages.remove': { host: 'services', input: SavedPageIdSchema, output: SavedPageSchema },
+  'savedPages.restore': { host: 'services', input: SavedPageIdSchema, output: SavedPageSchema },
   'userData.export': { host: 'services', input: NoInput, output: UserDataExportSchema },
   /** What importing this file would do; changes nothing. */
   'userData.previewImport': { host: 'services', input: ImportInputSchema, output: ImportPlanSchema },

@@ -8,9 +8,9 @@
 import markdownit, { type Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import sanitizeHtml from 'sanitize-html';
 import { ID_SOURCE } from '../rules/ids';
 import type { ContentError } from './errors';
+import { sanitizeNoteHtml } from './sanitize';
 import { noteRoute, parseNoteLink } from './routes';
 import type { NoteSection } from './schema';
 
@@ -54,32 +54,6 @@ const markdown = markdownit({ html: false, linkify: false, typographer: false })
     },
   });
 
-const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'a', 'code', 'pre', 'strong', 'em', 'del', 's',
-    'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'div',
-  ],
-  allowedAttributes: {
-    a: ['href', 'rel', 'data-external', 'data-note'],
-    h2: ['id'],
-    h3: ['id'],
-    h4: ['id'],
-    h5: ['id'],
-    h6: ['id'],
-    code: ['class'],
-    th: ['style'],
-    td: ['style'],
-    ol: ['start'],
-  },
-  allowedClasses: { code: [/^language-[\w-]+$/], details: ['check-question'], div: ['check-answer'] },
-  allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
-  allowedSchemes: ['http', 'https'],
-  allowProtocolRelative: false,
-};
-
-export function sanitizeNoteHtml(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
-}
 
 /** The visible text of an inline token (text, code, line breaks). */
 function inlineText(token: Token): string {
