@@ -24,8 +24,8 @@ test('language and theme apply at once and survive a reload and a server restart
 
   await page.getByRole('radio', { name: '深色' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.getByRole('radio', { name: '在系统浏览器中打开' }).check();
-  await expect(page.getByRole('radio', { name: '在系统浏览器中打开' })).toBeChecked();
+  await page.getByRole('radio', { name: '在系统浏览器中打开', exact: true }).check();
+  await expect(page.getByRole('radio', { name: '在系统浏览器中打开', exact: true })).toBeChecked();
 
   await page.reload();
   await waitUntilReady(page);
@@ -40,7 +40,7 @@ test('language and theme apply at once and survive a reload and a server restart
     await waitUntilReady(page);
     await expect(page.getByRole('link', { name: '设置' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('radio', { name: '深色' })).toBeChecked();
-    await expect(page.getByRole('radio', { name: '在系统浏览器中打开' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: '在系统浏览器中打开', exact: true })).toBeChecked();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   } finally {
     await restarted.stop();

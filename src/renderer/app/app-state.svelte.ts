@@ -7,6 +7,7 @@ import type { StoreNotice } from '../../shared/notices';
 import { effectiveLanguage, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { SearchResult } from '../../shared/search/engine';
+import { SavedPages } from '../features/saved-pages/saved-pages.svelte';
 import { SearchService } from '../features/search/search-service.svelte';
 import { resultTarget } from '../features/search/search-groups';
 import { ContentState } from '../lib/content.svelte';
@@ -24,7 +25,7 @@ export class AppState {
   loadError = $state<string | null>(null);
   saveStatus = $state<SaveStatus>({ state: 'idle' });
   route = $state<Route>({ view: 'library' });
-  view = $derived<ViewId | 'note'>(this.route.view);
+  view = $derived<ViewId | 'note' | 'saved-page'>(this.route.view);
   paletteOpen = $state(false);
   readonly content = new ContentState();
   readonly search: SearchService;
@@ -39,10 +40,12 @@ export class AppState {
   noticeSentences = $derived(this.notices.map((notice) => ({ id: notice.id, sentence: noticeSentence(this.language, notice) })));
 
   readonly study: StudyState;
+  readonly savedPages: SavedPages;
 
   constructor(readonly api: AtlasApi) {
     this.study = new StudyState(api);
     this.search = new SearchService(() => this.language, api);
+    this.savedPages = new SavedPages(api, (message, action) => this.study.notify(message, action));
   }
 
   t = (key: MessageKey, params?: MessageParams): string => translate(this.language, key, params);
@@ -65,7 +68,12 @@ export class AppState {
 
   /** Keeps the notices in step with the back end (another window may dismiss one). Returns the unsubscribe. */
   followEvents(): () => void {
-    return this.api.on('notices.changed', (notices) => (this.notices = notices));
+    const stopNotices = this.api.on('notices.changed', (notices) => (this.notices = notices));
+    const stopTasks = this.savedPages.follow();
+    return () => {
+      stopNotices();
+      stopTasks();
+    };
   }
 
   async updateSettings(patch: SettingsPatch): Promise<void> {

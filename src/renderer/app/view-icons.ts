@@ -1,5 +1,6 @@
 /** The icon of each view, shared by the sidebar and the views' empty states. */
 import BookMarked from '@lucide/svelte/icons/book-marked';
+import CloudDownload from '@lucide/svelte/icons/cloud-download';
 import Highlighter from '@lucide/svelte/icons/highlighter';
 import LibraryBig from '@lucide/svelte/icons/library-big';
 import Search from '@lucide/svelte/icons/search';
@@ -12,5 +13,6 @@ export const VIEW_ICONS: Record<ViewId, Component> = {
   search: Search,
   bookmarks: BookMarked,
   annotations: Highlighter,
+  saved: CloudDownload,
   settings: Settings,
 };

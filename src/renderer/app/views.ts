@@ -2,16 +2,20 @@
 import type { MessageKey } from '../../shared/i18n';
 import { isId } from '../../shared/rules/ids';
 
-export const VIEW_IDS = ['library', 'search', 'bookmarks', 'annotations', 'settings'] as const;
+export const VIEW_IDS = ['library', 'search', 'bookmarks', 'annotations', 'saved', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
-export type Route = { view: ViewId } | { view: 'note'; noteId: string; sectionId: string | null; annotationId: string | null };
+export type Route =
+  | { view: ViewId }
+  | { view: 'note'; noteId: string; sectionId: string | null; annotationId: string | null }
+  | { view: 'saved-page'; id: string };
 
 export const VIEW_LABELS: Record<ViewId, MessageKey> = {
   library: 'nav.library',
   search: 'nav.search',
   bookmarks: 'nav.bookmarks',
   annotations: 'nav.annotations',
+  saved: 'nav.saved',
   settings: 'nav.settings',
 };
 
@@ -24,6 +28,7 @@ export function parseRoute(hash: string): Route {
     const annotationId = new URLSearchParams(query).get('annotation');
     return { view: 'note', noteId: parts[1]!, sectionId, annotationId: annotationId && /^[\w-]{1,64}$/.test(annotationId) ? annotationId : null };
   }
+  if (parts[0] === 'saved' && parts[1] && /^[a-f0-9-]{8,64}$/.test(parts[1])) return { view: 'saved-page', id: parts[1] };
   const name = parts[0] ?? '';
   return { view: (VIEW_IDS as readonly string[]).includes(name) ? (name as ViewId) : 'library' };
 }

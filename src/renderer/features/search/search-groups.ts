@@ -24,6 +24,7 @@ export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
 export function resultTarget(result: SearchResult): { route: string } | { url: string } {
   if (result.url && (result.kind === 'link' || result.noteId === null)) return { url: result.url };
   if (result.kind === 'glossary') return { route: noteRoute(result.noteId ?? '', 'glossary') };
+  if (result.kind === 'saved-page') return { route: `#/saved/${result.ref.slice('saved-page:'.length)}` };
   if (result.kind === 'annotation') return { route: noteRoute(result.noteId ?? '', result.sectionId, result.ref.slice('annotation:'.length)) };
   return { route: noteRoute(result.noteId ?? '', result.sectionId ?? undefined) };
 }
