@@ -50,6 +50,31 @@ test('bookmark a page, save it for offline, stop its server, then read and find 
   await expect(page.locator('article img, article script, article [onclick]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
 
+  // Annotate it like a note, and find the annotation again under the page's title.
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf('Quasar-thresholds');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'Quasar-thresholds'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+  });
+  await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Highlight', exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => [...((CSS.highlights.get('atlas-yellow') as Iterable<Range> | undefined) ?? [])].map((r) => r.toString())))
+    .toEqual(['Quasar-thresholds']);
+  const savedUrl = page.url();
+  await page.getByRole('link', { name: 'Annotations' }).click();
+  await expect(page.getByRole('region', { name: 'Tuning Envoy circuit breakers' }).getByRole('link', { name: 'Quasar-thresholds' })).toBeVisible();
+  await page.goto(savedUrl);
+  await waitUntilReady(page);
+
   await page.keyboard.press('Control+K');
   const palette = page.getByRole('dialog', { name: 'Quick search' });
   await palette.getByRole('combobox', { name: 'Search notes, sections, links and terms' }).pressSequentially('quasar thresholds', { delay: 20 });

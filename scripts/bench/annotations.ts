@@ -45,7 +45,7 @@ export function syntheticAnnotations(bundle: ContentBundle, count: number, seed 
     const start = Math.floor(random() * (text.length - length));
     const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
     return {
-      v: 1, id: `bench-${i}`, revision: 1, noteId: note.id, language, sectionId: null,
+      v: 1, id: `bench-${i}`, revision: 1, noteId: note.id, pageId: null, language, sectionId: null,
       selectors: describeRange(text, start, start + length), color: ANNOTATION_COLORS[i % 4]!,
       comment: i % 3 === 0 ? `Review this with the team / 和团队一起复习 ${i}` : '', tags: i % 5 === 0 ? ['复习'] : [],
       createdAt: at, updatedAt: at,

@@ -41,6 +41,7 @@ export function userDocuments(count: number, words: readonly string[], seed = 11
     kind: 'bookmark' as const,
     noteId: null,
     sectionId: null,
+    pageId: null,
     url: `https://example.com/${i}`,
     title: phrase(3 + Math.floor(random() * 5)),
     tags: [pick(), pick()],

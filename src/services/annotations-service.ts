@@ -22,7 +22,8 @@ const DEFAULT_PAGE = 100;
 
 /** Document order: by note, language, then where the highlight starts. */
 export function compareAnnotations(a: Annotation, b: Annotation): number {
-  return a.noteId.localeCompare(b.noteId) || a.language.localeCompare(b.language) || a.selectors.position.start - b.selectors.position.start || a.createdAt.localeCompare(b.createdAt);
+  const source = (x: Annotation): string => x.noteId ?? `~page:${x.pageId}`;
+  return source(a).localeCompare(source(b)) || a.language.localeCompare(b.language) || a.selectors.position.start - b.selectors.position.start || a.createdAt.localeCompare(b.createdAt);
 }
 
 export class AnnotationsService {
@@ -53,6 +54,7 @@ export class AnnotationsService {
     const matches = this.data.annotations.filter(
       (a) =>
         (!input.noteId || a.noteId === input.noteId) &&
+        (!input.pageId || a.pageId === input.pageId) &&
         (!input.language || a.language === input.language) &&
         (!input.tag || a.tags.includes(input.tag)) &&
         (!input.color || a.color === input.color) &&
@@ -75,7 +77,8 @@ export class AnnotationsService {
       v: ANNOTATION_RECORD_VERSION,
       id: this.newId(),
       revision: 1,
-      noteId: input.noteId,
+      noteId: input.noteId ?? null,
+      pageId: input.pageId ?? null,
       language: input.language,
       sectionId: input.sectionId,
       selectors: input.selectors,

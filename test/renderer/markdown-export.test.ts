@@ -17,7 +17,7 @@ const bundle = {
 
 const TEXT = 'The xDS APIs let a control plane change listeners at run time.';
 const annotation = (id: string, noteId: string, sectionId: string, start: number, extra: Partial<Annotation> = {}): Annotation => ({
-  v: 1, id, revision: 1, noteId, language: 'en', sectionId, selectors: describeRange(TEXT, start, start + 8), color: 'yellow',
+  v: 1, id, revision: 1, noteId, pageId: null, language: 'en', sectionId, selectors: describeRange(TEXT, start, start + 8), color: 'yellow',
   comment: '', tags: [], createdAt: '2026-11-26T00:00:00.000Z', updatedAt: '2026-11-26T00:00:00.000Z', ...extra,
 });
 
@@ -29,7 +29,7 @@ describe('annotations as Markdown', () => {
         annotation('a', 'envoy', 'xds', 4, { comment: 'first' }),
         annotation('c', 'istio', 'overview', 0),
       ],
-      { bundle, language: 'en', appUrl: 'atlas://app/index.html', exportedAt: new Date('2026-11-26T10:00:00Z'), labels: { title: 'Annotations', exported: 'Exported', tags: 'Tags:', open: 'Open in the app', unknownSection: 'Other' } },
+      { bundle, language: 'en', appUrl: 'atlas://app/index.html', exportedAt: new Date('2026-11-26T10:00:00Z'), labels: { title: 'Annotations', exported: 'Exported', tags: 'Tags:', open: 'Open in the app', unknownSection: 'Other', savedPages: 'Saved pages' } },
     );
     expect(markdown).toBe(
       [

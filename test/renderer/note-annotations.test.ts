@@ -11,7 +11,7 @@ let next = 0;
 function annotation(quote: string, text = TEXT, extra: Partial<Annotation> = {}): Annotation {
   const at = text.indexOf(quote);
   return {
-    v: 1, id: `a${++next}`, revision: 1, noteId: 'envoy', language: 'en', sectionId: 'concepts',
+    v: 1, id: `a${++next}`, revision: 1, noteId: 'envoy', pageId: null, language: 'en', sectionId: 'concepts',
     selectors: describeRange(text, at, at + quote.length), color: 'yellow', comment: '', tags: [],
     createdAt: `2026-11-26T00:00:0${next % 10}.000Z`, updatedAt: '2026-11-26T00:00:00.000Z', ...extra,
   };
@@ -50,8 +50,7 @@ describe('the note annotations state', () => {
         remove: vi.fn(async () => ok(stored)),
         restore: vi.fn(async () => ok(stored)),
       }),
-      'envoy',
-      'en',
+      { noteId: 'envoy', language: 'en' },
       TEXT,
     );
     await state.load();
@@ -69,7 +68,7 @@ describe('the note annotations state', () => {
   it('reloads after a conflict and reports the error', async () => {
     const stored = annotation('Clusters');
     const list = vi.fn(async () => ok({ items: [{ ...stored, revision: 3, comment: 'from the other window' }], total: 1, tags: [] }));
-    const state = new NoteAnnotations(api({ list, update: vi.fn(async () => fail('CONFLICT', 'changed elsewhere')) }), 'envoy', 'en', TEXT);
+    const state = new NoteAnnotations(api({ list, update: vi.fn(async () => fail('CONFLICT', 'changed elsewhere')) }), { noteId: 'envoy', language: 'en' }, TEXT);
     expect(await state.update(stored, { comment: 'mine' })).toBeNull();
     expect(state.error).toBe('changed elsewhere');
     expect(state.items[0]).toMatchObject({ revision: 3, comment: 'from the other window' });

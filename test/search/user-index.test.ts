@@ -3,7 +3,7 @@ import type { SearchResult } from '../../src/shared/search/engine';
 import { mergeResults, UserIndex, type UserSearchDocument } from '../../src/shared/search/user-index';
 
 const doc = (id: string, title: string, body = '', tags: string[] = [], extra: Partial<UserSearchDocument> = {}): UserSearchDocument => ({
-  ref: `bookmark:${id}`, kind: 'bookmark', noteId: 'envoy', sectionId: null, url: null, title, tags, body, ...extra,
+  ref: `bookmark:${id}`, kind: 'bookmark', noteId: 'envoy', sectionId: null, pageId: null, url: null, title, tags, body, ...extra,
 });
 const refs = (index: UserIndex, query: string) => index.search(query, { limit: 10 }).map((r) => r.ref);
 

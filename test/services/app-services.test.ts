@@ -103,7 +103,7 @@ describe('the live search index feed', () => {
     await invokeMethod(app.handlers, 'bookmarks.update', { id, revision: 1, title: 'Renamed' });
     expect(await invokeMethod(app.handlers, 'search.userDocuments', undefined, { checkOutputs: true })).toEqual({
       ok: true,
-      value: [{ ref: `bookmark:${id}`, kind: 'bookmark', noteId: null, sectionId: null, url: 'https://example.com/a', title: 'Renamed', tags: ['读'], body: '复习\nhttps://example.com/a' }],
+      value: [{ ref: `bookmark:${id}`, kind: 'bookmark', noteId: null, sectionId: null, pageId: null, url: 'https://example.com/a', title: 'Renamed', tags: ['读'], body: '复习\nhttps://example.com/a' }],
     });
     await invokeMethod(app.handlers, 'bookmarks.remove', { id });
     expect(seen).toEqual([

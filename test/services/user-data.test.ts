@@ -92,3 +92,20 @@ describe('export and import of all user data', () => {
     expect(['settings.json', 'bookmarks.json', 'progress.json', 'annotations.json'].map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(files);
   });
 });
+
+describe('annotations on saved pages', () => {
+  it('are stored with their page instead of a note, listed by page, and must name exactly one of the two', async () => {
+    const app = services();
+    const selectors = describeRange(TEXT, 0, 9);
+    const onPage = await call<{ id: string; noteId: string | null; pageId: string }>(app, 'annotations.add', { pageId: '0f1e2d3c-aaaa-4bbb-8ccc-123456789abc', language: 'en', sectionId: null, selectors, color: 'blue' });
+    expect(onPage).toMatchObject({ noteId: null, pageId: '0f1e2d3c-aaaa-4bbb-8ccc-123456789abc' });
+    await call(app, 'annotations.add', { noteId: 'envoy', language: 'en', sectionId: null, selectors, color: 'yellow' });
+    expect(await call(app, 'annotations.list', { pageId: '0f1e2d3c-aaaa-4bbb-8ccc-123456789abc' })).toMatchObject({ total: 1, items: [{ id: onPage.id }] });
+    for (const both of [{}, { noteId: 'envoy', pageId: '0f1e2d3c-aaaa-4bbb-8ccc-123456789abc' }]) {
+      expect(await invokeMethod(app.handlers, 'annotations.add', { ...both, language: 'en', sectionId: null, selectors, color: 'blue' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('exactly one of noteId and pageId') },
+      });
+    }
+  });
+});

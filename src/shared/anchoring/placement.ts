@@ -46,21 +46,38 @@ export interface NoteGroup {
   sections: SectionGroup[];
 }
 
-/** Groups a page of annotations (already in document order) by note and section, and sets the orphans apart. */
-export function groupAnnotations(items: readonly Annotation[], bundle: ContentBundle | null): { groups: NoteGroup[]; orphans: Annotation[] } {
+export interface PageGroup {
+  pageId: string;
+  items: Annotation[];
+}
+
+/**
+ * Groups a page of annotations (already in document order) by note and section, sets the ones no
+ * longer found in their note apart, and gathers those on saved pages by page (a saved page's text
+ * is not in the bundle; the page itself re-anchors them when it is opened).
+ */
+export function groupAnnotations(items: readonly Annotation[], bundle: ContentBundle | null): { groups: NoteGroup[]; pages: PageGroup[]; orphans: Annotation[] } {
   const groups: NoteGroup[] = [];
+  const pages: PageGroup[] = [];
   const orphans: Annotation[] = [];
   for (const annotation of items) {
-    const text = bundle?.notes.find((note) => note.id === annotation.noteId)?.text[annotation.language].plain;
+    if (annotation.pageId) {
+      let page = pages.find((p) => p.pageId === annotation.pageId);
+      if (!page) pages.push((page = { pageId: annotation.pageId, items: [] }));
+      page.items.push(annotation);
+      continue;
+    }
+    const noteId = annotation.noteId ?? '';
+    const text = bundle?.notes.find((note) => note.id === noteId)?.text[annotation.language].plain;
     if (text === undefined || anchor(text, annotation.selectors) === null) {
       orphans.push(annotation);
       continue;
     }
     let group = groups.at(-1);
-    if (!group || group.noteId !== annotation.noteId) groups.push((group = { noteId: annotation.noteId, sections: [] }));
+    if (!group || group.noteId !== noteId) groups.push((group = { noteId, sections: [] }));
     let section = group.sections.find((s) => s.sectionId === annotation.sectionId);
     if (!section) group.sections.push((section = { sectionId: annotation.sectionId, items: [] }));
     section.items.push(annotation);
   }
-  return { groups, orphans };
+  return { groups, pages, orphans };
 }

@@ -10,6 +10,11 @@ export function noteRoute(noteId: string, sectionId?: string | null, annotationI
   return annotationId ? `${path}?annotation=${encodeURIComponent(annotationId)}` : path;
 }
 
+/** The app route of a page saved for offline reading, optionally at one of its annotations. */
+export function savedPageRoute(pageId: string, annotationId?: string): string {
+  return annotationId ? `#/saved/${pageId}?annotation=${encodeURIComponent(annotationId)}` : `#/saved/${pageId}`;
+}
+
 /** `note:envoy` or `note:envoy#architecture`, the form notes use to link to each other. */
 export function parseNoteLink(href: string): { noteId: string; sectionId: string | null } | null {
   const match = /^note:([^#]+)(?:#(.+))?$/.exec(href);

@@ -234,6 +234,7 @@ export const en = {
   'saved.back': 'All saved pages',
   'saved.banner': 'Saved copy from {date} of',
   'annotations.count': '{count} annotations',
+  'annotations.unknownPage': 'A saved page that was deleted',
   'annotations.filters': 'Filter annotations',
   'annotations.filter.text': 'Filter by quote, comment or tag',
   'annotations.filter.project': 'Project',

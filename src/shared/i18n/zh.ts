@@ -236,6 +236,7 @@ export const zh: Record<MessageKey, string> = {
   'saved.back': '全部离线页面',
   'saved.banner': '离线副本，保存于 {date}，来源：',
   'annotations.count': '共 {count} 条批注',
+  'annotations.unknownPage': '已删除的离线页面',
   'annotations.filters': '筛选批注',
   'annotations.filter.text': '按引文、评论或标签筛选',
   'annotations.filter.project': '项目',

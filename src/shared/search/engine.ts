@@ -48,6 +48,8 @@ export interface SearchResult {
   highlights: [number, number][];
   /** Put first because the query names it (a note's title or alias, a term typed in full). */
   pinned: boolean;
+  /** The saved page a user record belongs to (a saved page, an annotation on one). */
+  pageId?: string | null;
 }
 
 interface WeightedTerm {

@@ -15,6 +15,8 @@ export const UserSearchDocumentSchema = z.strictObject({
   /** Where opening it leads: a note (and section), or a web page. */
   noteId: z.string().nullable(),
   sectionId: z.string().nullable(),
+  /** A saved page the record belongs to (a saved page itself, or an annotation on one). */
+  pageId: z.string().nullable().default(null),
   url: z.string().nullable(),
   title: z.string(),
   tags: z.array(z.string()),

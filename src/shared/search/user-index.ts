@@ -272,6 +272,7 @@ export class UserIndex {
         kind: document.kind,
         noteId: document.noteId,
         sectionId: document.sectionId,
+        pageId: document.pageId,
         url: document.url,
         category: null,
         title: document.title,

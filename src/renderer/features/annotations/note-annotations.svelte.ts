@@ -1,7 +1,8 @@
 /**
- * The annotations of the note being read, in one language: loaded from the services, placed in the
- * note's canonical text, and changed through the services (add, recolour, comment, delete, undo).
- * One instance per open note; the reader, its side panel and the highlight layer read it.
+ * The annotations of what is being read — a note in one language, or a saved page: loaded from the
+ * services, placed in its canonical text, and changed through the services (add, recolour, comment,
+ * delete, undo). One instance per open note or page; the reader, its side panel and the highlight
+ * layer read it.
  */
 import type { AtlasApi } from '../../../shared/api';
 import type { TextSelectors } from '../../../shared/anchoring/selectors';
@@ -9,6 +10,9 @@ import type { Annotation, AnnotationColor } from '../../../shared/annotations';
 import type { Result } from '../../../shared/result';
 import type { Language } from '../../../shared/settings';
 import { placeAnnotations } from '../../../shared/anchoring/placement';
+
+/** What the annotations are on. */
+export type AnnotationSource = { noteId: string; language: Language } | { pageId: string; language: Language };
 
 export class NoteAnnotations {
   items = $state<Annotation[]>([]);
@@ -20,10 +24,14 @@ export class NoteAnnotations {
 
   constructor(
     private readonly api: AtlasApi,
-    readonly noteId: string,
-    readonly language: Language,
+    readonly source: AnnotationSource,
     private readonly text: string,
   ) {}
+
+  /** The list filter and the add fields that name the source. */
+  private get where(): { noteId: string } | { pageId: string } {
+    return 'noteId' in this.source ? { noteId: this.source.noteId } : { pageId: this.source.pageId };
+  }
 
   private unwrap<T>(result: Result<T>): T | null {
     if (result.ok) return result.value;
@@ -32,7 +40,8 @@ export class NoteAnnotations {
   }
 
   async load(): Promise<void> {
-    const page = this.unwrap(await this.api.annotations.list({ noteId: this.noteId, language: this.language, limit: 10_000 }));
+    const language = 'noteId' in this.source ? this.source.language : undefined;
+    const page = this.unwrap(await this.api.annotations.list({ ...this.where, language, limit: 10_000 }));
     if (page) this.items = page.items;
     this.loaded = true;
   }
@@ -42,7 +51,7 @@ export class NoteAnnotations {
   }
 
   async add(selectors: TextSelectors, sectionId: string | null, color: AnnotationColor, comment = '', tags: string[] = []): Promise<Annotation | null> {
-    const added = this.unwrap(await this.api.annotations.add({ noteId: this.noteId, language: this.language, sectionId, selectors, color, comment, tags }));
+    const added = this.unwrap(await this.api.annotations.add({ ...this.where, language: this.source.language, sectionId, selectors, color, comment, tags }));
     if (added) this.replace(added);
     return added;
   }

@@ -1,6 +1,6 @@
 /** Groups results by kind, best group first, keeping the engine's order inside each group. */
 import type { ResultKind, SearchResult } from '../../../shared/search/engine';
-import { noteRoute } from '../../../shared/content';
+import { noteRoute, savedPageRoute } from '../../../shared/content';
 
 export interface ResultGroup {
   kind: ResultKind;
@@ -24,7 +24,8 @@ export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
 export function resultTarget(result: SearchResult): { route: string } | { url: string } {
   if (result.url && (result.kind === 'link' || result.noteId === null)) return { url: result.url };
   if (result.kind === 'glossary') return { route: noteRoute(result.noteId ?? '', 'glossary') };
-  if (result.kind === 'saved-page') return { route: `#/saved/${result.ref.slice('saved-page:'.length)}` };
+  if (result.kind === 'saved-page') return { route: savedPageRoute(result.pageId ?? '') };
+  if (result.kind === 'annotation' && result.pageId) return { route: savedPageRoute(result.pageId, result.ref.slice('annotation:'.length)) };
   if (result.kind === 'annotation') return { route: noteRoute(result.noteId ?? '', result.sectionId, result.ref.slice('annotation:'.length)) };
   return { route: noteRoute(result.noteId ?? '', result.sectionId ?? undefined) };
 }
