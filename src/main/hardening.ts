@@ -24,17 +24,21 @@ export function denyPermissionsByDefault(appOrigins: readonly string[]): void {
   );
 }
 
-/** Applies the navigation and window-opening policy to every web contents the app creates. */
-export function guardAllWebContents(appOrigins: readonly string[]): void {
+/**
+ * Applies the navigation and window-opening policy to every web contents the app creates — except
+ * the docs pane's (`isPane`), which shows the web under its own policy (docs-pane.ts).
+ */
+export function guardAllWebContents(appOrigins: readonly string[], isPane: (contents: WebContents) => boolean = () => false): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    if (isPane(contents)) return;
     contents.setWindowOpenHandler(({ url }) => {
       const decision = decideWindowOpen(url);
       if (decision.thenOpenExternally) openExternalSafely(decision.url);
       return { action: 'deny' };
     });
     const blockForeignNavigation = (event: Electron.Event, url: string): void => {
-      if (!mayNavigateMainWindow(url, appOrigins)) event.preventDefault();
+      if (!isPane(contents) && !mayNavigateMainWindow(url, appOrigins)) event.preventDefault();
     };
     contents.on('will-navigate', blockForeignNavigation);
     contents.on('will-redirect', blockForeignNavigation);

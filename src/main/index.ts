@@ -7,12 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, WebContentsView } from 'electron';
 import { createAppServices } from '../services/app-services';
 import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../services/data-lock';
 import { APP_DIR_NAME, defaultUserDataDir } from '../shared/paths';
+import { docsPaneWebPreferences } from '../shared/security/docs-pane-policy';
 import { APP_ORIGIN, secureWebPreferences } from '../shared/security/policies';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { DocsPane, type PaneView } from './docs-pane';
 import { denyPermissionsByDefault, guardAllWebContents } from './hardening';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { devServerUrl } from './main-options';
@@ -27,10 +29,11 @@ app.setName(APP_DIR_NAME);
 app.setPath('userData', process.env['ATLAS_DATA_DIR'] || defaultUserDataDir({ platform: process.platform, home: homedir(), env: process.env }));
 app.enableSandbox();
 registerAppScheme();
-guardAllWebContents(appOrigins);
 
 let mainWindow: BrowserWindow | null = null;
 let dataLock: DataFolderLock | null = null;
+let docsPane: DocsPane | null = null;
+guardAllWebContents(appOrigins, (contents) => docsPane?.contentsIds.has(contents.id) ?? false);
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -68,7 +71,16 @@ async function start(): Promise<void> {
   serveRenderer(join(here, '../renderer'));
   denyPermissionsByDefault(appOrigins);
   const services = createAppServices({ dataDir, mode: 'electron', version: app.getVersion(), backend: electronStoreBackend });
-  registerIpcHandlers({ ...services.handlers, ...createElectronShell(() => mainWindow) }, appOrigins);
+  // The docs pane: a WebContentsView in the main window, with no preload and its own session.
+  docsPane = new DocsPane(
+    {
+      create: () => new WebContentsView({ webPreferences: docsPaneWebPreferences() }) as unknown as PaneView,
+      attach: (view) => mainWindow?.contentView.addChildView(view as unknown as WebContentsView),
+      detach: (view) => mainWindow?.contentView.removeChildView(view as unknown as WebContentsView),
+    },
+    (state) => services.events.emit('docs.state', state),
+  );
+  registerIpcHandlers({ ...services.handlers, ...createElectronShell(() => mainWindow, docsPane) }, appOrigins);
   forwardEvents(services.events, () => (mainWindow ? [mainWindow] : []));
   createMainWindow();
   app.on('activate', () => {

@@ -8,6 +8,7 @@ import { dialog, type BrowserWindow } from 'electron';
 import type { ShellHandlers } from '../services/dispatch';
 import { BadFileError } from '../services/errors';
 import { MAX_IMPORT_BYTES } from '../shared/user-data';
+import type { DocsPane } from './docs-pane';
 import { openExternalSafely } from './hardening';
 
 const FILTERS = {
@@ -15,8 +16,14 @@ const FILTERS = {
   markdown: [{ name: 'Markdown', extensions: ['md'] }],
 };
 
-export function createElectronShell(window: () => BrowserWindow | null): ShellHandlers {
+export function createElectronShell(window: () => BrowserWindow | null, pane: DocsPane): ShellHandlers {
   return {
+    'docs.open': async ({ url }) => ({ how: 'pane', state: await pane.open(url) }),
+    'docs.command': ({ command }) => pane.command(command),
+    'docs.setBounds': (bounds) => {
+      pane.setBounds(bounds);
+      return { ok: true };
+    },
     'shell.openExternal': ({ url }) => {
       openExternalSafely(url);
       return { how: 'system-browser' };

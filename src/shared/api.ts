@@ -87,6 +87,32 @@ export const OpenedFileSchema = z.discriminatedUnion('how', [
   z.strictObject({ how: z.literal('page-upload') }),
 ]);
 
+/** The embedded docs pane (desktop app): what the renderer shows in its toolbar. */
+export const DocsPaneStateSchema = z.strictObject({
+  open: z.boolean(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  loading: z.boolean(),
+  canGoBack: z.boolean(),
+  canGoForward: z.boolean(),
+  error: z
+    .strictObject({ kind: z.enum(['load-failed', 'blocked', 'download']), detail: z.string(), url: z.string().optional() })
+    .nullable(),
+});
+export type DocsPaneState = z.infer<typeof DocsPaneStateSchema>;
+export const DocsPaneBoundsSchema = z.strictObject({
+  x: z.number().int().min(0).max(100_000),
+  y: z.number().int().min(0).max(100_000),
+  width: z.number().int().min(0).max(100_000),
+  height: z.number().int().min(0).max(100_000),
+});
+export type DocsPaneBounds = z.infer<typeof DocsPaneBoundsSchema>;
+/** Electron opens the page in its pane; browser mode has none and asks the page to open a tab. */
+export const DocsOpenedSchema = z.discriminatedUnion('how', [
+  z.strictObject({ how: z.literal('pane'), state: DocsPaneStateSchema }),
+  z.strictObject({ how: z.literal('page-tab') }),
+]);
+
 export type Host = 'services' | 'shell';
 
 interface MethodSpec {
@@ -134,6 +160,9 @@ export const contract = {
   'search.userDocuments': { host: 'services', input: NoInput, output: z.array(UserSearchDocumentSchema) },
   'shell.openExternal': { host: 'shell', input: OpenExternalSchema, output: OpenedExternallySchema },
   'shell.saveFile': { host: 'shell', input: SaveFileSchema, output: SavedFileSchema },
+  'docs.open': { host: 'shell', input: OpenExternalSchema, output: DocsOpenedSchema },
+  'docs.command': { host: 'shell', input: z.strictObject({ command: z.enum(['back', 'forward', 'reload', 'stop', 'close']) }), output: DocsPaneStateSchema },
+  'docs.setBounds': { host: 'shell', input: DocsPaneBoundsSchema, output: z.strictObject({ ok: z.literal(true) }) },
   'shell.openFile': { host: 'shell', input: OpenFileSchema, output: OpenedFileSchema },
 } as const satisfies Record<string, MethodSpec>;
 
@@ -181,6 +210,8 @@ export const events = {
   'task.progress': TaskProgressSchema,
   /** A bookmark was added, changed, restored or removed (by any window). */
   'bookmarks.changed': BookmarkChangeSchema,
+  /** The docs pane changed (page, title, loading, history, an error). */
+  'docs.state': DocsPaneStateSchema,
   /** A document of the live search index changed (any kind of user record). */
   'search.userDocument': UserDocumentChangeSchema,
 } as const satisfies Record<string, z.ZodType>;

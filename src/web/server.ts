@@ -95,6 +95,10 @@ const webShell: ShellHandlers = {
   // The page downloads and uploads files itself (a browser tab has no file dialogs for us).
   'shell.saveFile': () => ({ how: 'page-download' }),
   'shell.openFile': () => ({ how: 'page-upload' }),
+  // No embedded pane in a browser tab: the page opens a new tab, as the docs setting says.
+  'docs.open': () => ({ how: 'page-tab' }),
+  'docs.command': () => ({ open: false, url: null, title: null, loading: false, canGoBack: false, canGoForward: false, error: null }),
+  'docs.setBounds': () => ({ ok: true }),
 };
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, handlers: Handlers, checkOutputs: boolean): Promise<void> {

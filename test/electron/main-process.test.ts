@@ -10,7 +10,12 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lockDataFolder } from '../../src/services/data-lock';
 import { buildRenderer, newestMtime } from '../../src/web/renderer-build';
-import { fake, SharedFakeBrowserWindow as FakeBrowserWindow, type FakeBrowserWindow as FakeWindow } from '../support/fake-electron';
+import {
+  fake,
+  SharedFakeBrowserWindow as FakeBrowserWindow,
+  SharedFakeWebContentsView as FakeWebContentsView,
+  type FakeBrowserWindow as FakeWindow,
+} from '../support/fake-electron';
 import { useTempDirs } from '../support/temp-dir';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).electronModule);
@@ -125,6 +130,29 @@ describe('the built Electron main process', () => {
     expect(await ipc('atlas:shell.openExternal', { url: 'https://envoyproxy.io/' })).toMatchObject({ ok: true, value: { how: 'system-browser' } });
     expect(await ipc('atlas:shell.openExternal', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await vi.waitFor(() => expect(fake.openedExternally).toEqual(['https://kubernetes.io/docs/', 'https://envoyproxy.io/']));
+  });
+
+  it('opens documentation in a sandboxed pane without preload, which may browse the web while the window may not', async () => {
+    const window = await startMain();
+    expect(await ipc('atlas:docs.setBounds', { x: 640, y: 48, width: 600, height: 760 })).toMatchObject({ ok: true });
+    const opened = await ipc('atlas:docs.open', { url: 'https://kubernetes.io/docs/' });
+    expect(opened).toMatchObject({ ok: true, value: { how: 'pane', state: { open: true, url: 'https://kubernetes.io/docs/' } } });
+    const [view] = FakeWebContentsView.all;
+    expect(window.children).toEqual([view]);
+    expect(view!.bounds).toEqual({ x: 640, y: 48, width: 600, height: 760 });
+    const prefs = view!.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, partition: 'persist:atlas-docs' });
+    expect(prefs['preload']).toBeUndefined();
+    // The pane follows links on the web; the main window still may not.
+    expect(view!.webContents.navigate('will-navigate', 'https://kubernetes.io/docs/concepts/')).toBe(false);
+    expect(view!.webContents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(window.webContents.navigate('will-navigate', 'https://kubernetes.io/')).toBe(true);
+    // The pane cannot reach the app's API.
+    expect(await ipc('atlas:settings.get', undefined, { senderFrame: { url: 'https://kubernetes.io/docs/', parent: null } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(window.webContents.sent.some((message) => message.channel === 'atlas-event:docs.state')).toBe(true);
+    expect(await ipc('atlas:docs.command', { command: 'close' })).toMatchObject({ ok: true, value: { open: false } });
+    expect(window.children).toEqual([]);
+    expect(await ipc('atlas:docs.open', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('denies permission requests by default', async () => {

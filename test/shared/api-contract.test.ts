@@ -74,7 +74,7 @@ describe('API contract', () => {
       ['settings.update', { theme: 'light' }],
       ['app.info', undefined],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['annotations', 'app', 'bookmarks', 'notices', 'on', 'progress', 'savedPages', 'search', 'settings', 'shell', 'userData']);
+    expect(Object.keys(api).sort()).toEqual(['annotations', 'app', 'bookmarks', 'docs', 'notices', 'on', 'progress', 'savedPages', 'search', 'settings', 'shell', 'userData']);
     const listener = vi.fn();
     expect(api.on('notices.changed', listener)).toBe(unsubscribe);
     expect(subscribe).toHaveBeenCalledWith('notices.changed', listener);

@@ -32,9 +32,60 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+let nextContentsId = 1;
+
+/** The web contents of a WebContentsView (the docs pane): navigation history, a session, loading. */
+export class FakeViewContents extends FakeWebContents {
+  readonly id = nextContentsId++;
+  loaded: string[] = [];
+  closed = false;
+  readonly session = Object.assign(new EventEmitter(), {
+    requestHandler: null as Listener | null,
+    setPermissionRequestHandler(handler: Listener) {
+      this.requestHandler = handler;
+    },
+    setPermissionCheckHandler(_handler: Listener) {},
+  });
+  readonly navigationHistory = { canGoBack: () => this.loaded.length > 1, canGoForward: () => false, goBack: () => {}, goForward: () => {} };
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    this.url = url;
+    return Promise.resolve();
+  }
+  getTitle(): string {
+    return `Title of ${this.url}`;
+  }
+  isLoading(): boolean {
+    return false;
+  }
+  stop(): void {}
+  reload(): void {}
+  close(): void {
+    this.closed = true;
+  }
+}
+
+export class FakeWebContentsView {
+  static all: FakeWebContentsView[] = [];
+  readonly webContents = new FakeViewContents();
+  bounds: unknown = null;
+  constructor(readonly options: Record<string, unknown>) {
+    FakeWebContentsView.all.push(this);
+    fake.app.emit('web-contents-created', {}, this.webContents);
+  }
+  setBounds(bounds: unknown): void {
+    this.bounds = bounds;
+  }
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static all: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
+  readonly children: FakeWebContentsView[] = [];
+  readonly contentView = {
+    addChildView: (view: FakeWebContentsView) => void this.children.push(view),
+    removeChildView: (view: FakeWebContentsView) => void this.children.splice(this.children.indexOf(view), 1),
+  };
   loadedUrl: string | null = null;
   shown = false;
 
@@ -142,6 +193,7 @@ const fakeState = {
     this.openedExternally = [];
     this.errorBoxes = [];
     FakeBrowserWindow.all = [];
+    FakeWebContentsView.all = [];
   },
 };
 
@@ -149,6 +201,7 @@ const fakeState = {
 const moduleState = {
   app: fakeState.app,
   BrowserWindow: FakeBrowserWindow,
+  WebContentsView: FakeWebContentsView,
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privilegedSchemes.push(...schemes),
     handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler),
@@ -167,8 +220,11 @@ const moduleState = {
 
 // One fake per test process: vi.resetModules() re-evaluates this file for the main bundle's
 // `electron` import, and both sides must see the same recordings.
-const shared = globalThis as { atlasFakeElectron?: { fake: typeof fakeState; electronModule: typeof moduleState; Window: typeof FakeBrowserWindow } };
-shared.atlasFakeElectron ??= { fake: fakeState, electronModule: moduleState, Window: FakeBrowserWindow };
+const shared = globalThis as {
+  atlasFakeElectron?: { fake: typeof fakeState; electronModule: typeof moduleState; Window: typeof FakeBrowserWindow; View: typeof FakeWebContentsView };
+};
+shared.atlasFakeElectron ??= { fake: fakeState, electronModule: moduleState, Window: FakeBrowserWindow, View: FakeWebContentsView };
 export const fake = shared.atlasFakeElectron.fake;
 export const electronModule = shared.atlasFakeElectron.electronModule;
 export const SharedFakeBrowserWindow = shared.atlasFakeElectron.Window;
+export const SharedFakeWebContentsView = shared.atlasFakeElectron.View;

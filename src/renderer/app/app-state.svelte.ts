@@ -2,7 +2,8 @@
  * State that outlives any one view: the services connection, settings, app info, the current
  * view, and the derived language and theme. Components read it; only its methods change it.
  */
-import type { AppInfo, AtlasApi } from '../../shared/api';
+import type { AppInfo, AtlasApi, DocsPaneState } from '../../shared/api';
+import { decideLinkOpening, type LinkChoice } from '../../shared/link-opening';
 import type { StoreNotice } from '../../shared/notices';
 import { effectiveLanguage, translate, type MessageKey, type MessageParams } from '../../shared/i18n';
 import type { Settings, SettingsPatch } from '../../shared/settings';
@@ -32,6 +33,8 @@ export class AppState {
   systemLocales = $state<readonly string[]>([]);
   systemPrefersDark = $state(false);
   notices = $state<readonly StoreNotice[]>([]);
+  /** The desktop app's docs pane, as its last state event said. */
+  docs = $state<DocsPaneState | null>(null);
 
   language = $derived(effectiveLanguage(this.settings?.language ?? null, this.systemLocales));
   theme = $derived(resolveTheme(this.settings?.theme ?? 'system', this.systemPrefersDark));
@@ -70,9 +73,11 @@ export class AppState {
   followEvents(): () => void {
     const stopNotices = this.api.on('notices.changed', (notices) => (this.notices = notices));
     const stopTasks = this.savedPages.follow();
+    const stopDocs = this.api.on('docs.state', (state) => (this.docs = state));
     return () => {
       stopNotices();
       stopTasks();
+      stopDocs();
     };
   }
 
@@ -94,14 +99,26 @@ export class AppState {
   openResult(result: SearchResult): void {
     const target = resultTarget(result);
     this.paletteOpen = false;
-    if ('url' in target) openExternalLink(target.url);
+    if ('url' in target) this.openLink(target.url);
     else if (location.hash === target.route) this.followHash(target.route);
     else location.hash = target.route;
   }
 
-  /** Opens a link of the library or a bookmarked address outside the app's window. */
-  openLink(url: string): void {
-    openExternalLink(url);
+  /**
+   * Opens a web page where the user wants it (shared/link-opening.ts): the docs pane or the system
+   * browser in the desktop app, a new tab in browser mode; `override` is a one-click choice (the
+   * link menu, Shift+click). Anything but a safe http(s) address is refused with a message.
+   */
+  openLink(url: string, override: LinkChoice | null = null): void {
+    const how = decideLinkOpening(url, this.settings?.docsOpening ?? 'embedded', this.info?.mode ?? 'web', override);
+    if (how === 'refuse') return this.study.notify(this.t('links.refused'));
+    if (how === 'tab') return void openExternalLink(url);
+    const opened = how === 'pane' ? this.api.docs.open({ url }) : this.api.shell.openExternal({ url });
+    void opened.then((result) => {
+      if (!result.ok) this.study.notify(result.error.message);
+      else if (result.value.how === 'pane') this.docs = result.value.state;
+      else if (result.value.how === 'page-tab') openExternalLink(url);
+    });
   }
 
   /** Dismisses a notice for good (it is stored until dismissed). */
