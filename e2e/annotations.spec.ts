@@ -202,13 +202,42 @@ test('offsets in the page match the note text the app was built with, past table
   for (const [noteId, language] of [['kubernetes', 'English'], ['cncf', '中文'], ['envoy', '中文'], ['opentelemetry', 'English']] as const) {
     await page.goto(webApp.at(`#/note/${noteId}`));
     await waitUntilReady(page);
-    await page.getByRole('button', { name: language, exact: true }).click();
+    const switcher = page.getByRole('button', { name: language, exact: true });
+    await switcher.click();
+    await expect(switcher).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('article.note h2').first()).toBeVisible();
     const phrase = await page.evaluate(() => {
-      const paragraphs = [...document.querySelectorAll('article.note p')].filter((p) => (p.textContent ?? '').length > 40 && !p.closest('details'));
-      return paragraphs.at(-1)!.firstChild!.nodeValue!.slice(0, 18);
+      const paragraphs = [...document.querySelectorAll('article.note p')].filter(
+        (p) => (p.firstChild?.nodeValue ?? '').trim().length > 20 && !p.closest('details'),
+      );
+      return paragraphs.at(-1)!.firstChild!.nodeValue!.trim().slice(0, 18);
     });
     await selectInNote(page, phrase);
     await page.keyboard.press('Alt+H');
-    await expect.poll(() => highlighted(page)).toContain(phrase);
+    await expect.poll(() => highlighted(page), { timeout: 20_000 }).toContain(phrase);
   }
+});
+
+test('continue reading finds its paragraph again after the note was reworded, with the same anchoring', async ({ page, webApp, request }) => {
+  await page.goto(webApp.at('#/note/kubernetes'));
+  await waitUntilReady(page);
+  await page.getByRole('button', { name: /^(English|英文)$/ }).click();
+  // A paragraph well down the note, saved as it read "before an edit" (two words changed).
+  const paragraph = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article.note p')].filter((el) => (el.textContent ?? '').length > 120)[8]!;
+    return p.textContent!.replace(/\s+/g, ' ').trim();
+  });
+  const older = paragraph.slice(0, 80).replace(/\b(the|a)\b/, 'this').replace(/(\w{5,})/, '$1s');
+  expect(older).not.toBe(paragraph.slice(0, 80));
+  const token = new URL(webApp.url).searchParams.get('token')!;
+  const saved = await request.post(new URL('/api/progress.save', webApp.url).href, {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data: { input: { noteId: 'kubernetes', sectionId: null, quote: older, percent: 40 } },
+  });
+  expect(saved.ok()).toBe(true);
+  await page.goto(webApp.at('#/library'));
+  await waitUntilReady(page);
+  await page.goto(webApp.at('#/note/kubernetes'));
+  await waitUntilReady(page);
+  await expect(page.locator('article.note p').filter({ hasText: paragraph.slice(0, 60) }).first()).toBeInViewport();
 });

@@ -2,7 +2,11 @@
  * Where the reader is in a note, in terms that survive a different window size: the heading above
  * the top of the window, the start of the paragraph at the top, and how far down the note is.
  * The decisions are pure functions over measured boxes; `measure` and `restore` touch the DOM.
+ * When the note changed since the place was saved, the quote is found again with the same
+ * anchoring as annotations (shared/anchoring): exact, else approximately, nearest its section.
  */
+import { anchor } from '../../../shared/anchoring/anchor';
+import { domCanonicalText, offsetsFromRange, rangeFromOffsets } from '../annotations/dom-text';
 
 export interface Box {
   top: number;
@@ -68,7 +72,7 @@ export function restore(article: HTMLElement, scroller: HTMLElement, position: P
   const heading = position.sectionId ? article.querySelector<HTMLElement>(`[id="${CSS.escape(position.sectionId)}"]`) : null;
   const blocks = [...article.querySelectorAll<HTMLElement>(BLOCKS)];
   const from = heading ? blocks.indexOf(heading) : 0;
-  const match = blocks.slice(Math.max(0, from)).find((el) => startsWithQuote(el.textContent ?? '', position.quote));
+  const match = blocks.slice(Math.max(0, from)).find((el) => startsWithQuote(el.textContent ?? '', position.quote)) ?? reanchoredBlock(article, heading, position.quote);
   if (match) {
     match.scrollIntoView({ block: 'start' });
     return 'quote';
@@ -79,6 +83,26 @@ export function restore(article: HTMLElement, scroller: HTMLElement, position: P
   }
   scroller.scrollTo({ top: 0 });
   return 'top';
+}
+
+/** The block holding the saved quote after the note's text changed, found by anchoring it. */
+function reanchoredBlock(article: HTMLElement, heading: HTMLElement | null, quote: string): HTMLElement | null {
+  if (quote.length < 8) return null;
+  const text = domCanonicalText(article);
+  let near = 0;
+  if (heading) {
+    const range = document.createRange();
+    range.selectNodeContents(heading);
+    near = offsetsFromRange(article, range)?.start ?? 0;
+  }
+  const found = anchor(text, {
+    quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: near, end: near + quote.length },
+  });
+  const range = found ? rangeFromOffsets(article, found.start, found.end) : null;
+  const start = range?.startContainer;
+  const element = start?.nodeType === Node.TEXT_NODE ? start.parentElement : (start as HTMLElement | undefined);
+  return (element?.closest(BLOCKS) as HTMLElement | null) ?? null;
 }
 
 function box(el: HTMLElement): Box {
