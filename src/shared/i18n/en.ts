@@ -217,6 +217,8 @@ export const en = {
   'links.openInApp': 'Open in app',
   'links.openInSystem': 'Open in system browser',
   'docs.pane': 'Documentation',
+  'docs.resize': 'Resize the note and the documentation',
+  'docs.noteSummary': 'Meanwhile, the note in brief: {summary}',
   'docs.back': 'Back',
   'docs.forward': 'Forward',
   'docs.reload': 'Reload',

@@ -219,6 +219,8 @@ export const zh: Record<MessageKey, string> = {
   'links.openInApp': '在应用内打开',
   'links.openInSystem': '在系统浏览器中打开',
   'docs.pane': '文档',
+  'docs.resize': '调整笔记与文档的宽度',
+  'docs.noteSummary': '先看看笔记的摘要：{summary}',
   'docs.back': '后退',
   'docs.forward': '前进',
   'docs.reload': '重新加载',
