@@ -7,17 +7,17 @@
 import { z } from 'zod';
 import { TextSelectorsSchema } from './anchoring/selectors';
 import { IdSchema } from './rules/ids';
+import {
+  CommentSchema as Comment,
+  TagCountsSchema,
+  TagSchema as Tag,
+  TagsSchema as Tags,
+} from './rules/tags';
 import { LanguageSchema } from './settings';
 
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
 
-const Tag = z.string().trim().min(1, 'must not be empty').max(40);
-const Tags = z
-  .array(Tag)
-  .max(20)
-  .transform((tags) => [...new Set(tags)]);
-const Comment = z.string().max(4000);
 const RecordId = z.string().min(1).max(64);
 const Revision = z.number().int().min(1).max(2 ** 40);
 const PageId = z.string().regex(/^[a-f0-9-]{8,64}$/, 'must be a saved page id');
@@ -100,6 +100,6 @@ export type AnnotationListInput = z.infer<typeof AnnotationListInputSchema>;
 export const AnnotationPageSchema = z.strictObject({
   items: z.array(AnnotationSchema),
   total: z.number().int().nonnegative(),
-  tags: z.array(z.strictObject({ tag: z.string(), count: z.number().int().positive() })),
+  tags: TagCountsSchema,
 });
 export type AnnotationPage = z.infer<typeof AnnotationPageSchema>;

@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 import { IdSchema as Id } from './rules/ids';
+import {
+  CommentSchema as Comment,
+  TagCountsSchema,
+  TagSchema as Tag,
+  TagsSchema as Tags,
+} from './rules/tags';
 import { HttpUrlSchema as HttpUrl } from './rules/urls';
 
 const IsoTime = z.iso.datetime();
@@ -21,12 +27,6 @@ export type BookmarkKind = BookmarkTarget['kind'];
 export const BOOKMARK_KINDS = ['note', 'section', 'link', 'url'] as const satisfies readonly BookmarkKind[];
 
 const Title = z.string().trim().min(1, 'must not be empty').max(300);
-const Tag = z.string().trim().min(1, 'must not be empty').max(40);
-const Tags = z
-  .array(Tag)
-  .max(20)
-  .transform((tags) => [...new Set(tags)]);
-const Comment = z.string().max(4000);
 
 export const BOOKMARK_RECORD_VERSION = 2;
 /** Creation order numbers stay far below 2^53, so `nextSeq` can always grow by one. */
@@ -93,8 +93,7 @@ export const BookmarkPageSchema = z.strictObject({
   items: z.array(BookmarkSchema),
   /** How many match the filters (all pages). */
   total: z.number().int().nonnegative(),
-  /** Every tag in use, with how many bookmarks carry it, most used first. */
-  tags: z.array(z.strictObject({ tag: z.string(), count: z.number().int().positive() })),
+  tags: TagCountsSchema,
 });
 export type BookmarkPage = z.infer<typeof BookmarkPageSchema>;
 

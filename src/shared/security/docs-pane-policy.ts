@@ -5,6 +5,7 @@
  * it gets no permissions, no downloads, and no route to the app's API (no preload, its own session).
  */
 import { isSafeHttpUrl } from '../rules/urls';
+import { LOCKED_DOWN_WEB_PREFERENCES } from './policies';
 
 /** The pane's own session: cookies and storage of the web, apart from the app's. */
 export const DOCS_PANE_PARTITION = 'persist:atlas-docs';
@@ -29,17 +30,5 @@ export function mayGrantPanePermission(_permission: string): boolean {
 
 /** The webPreferences of the pane: sandboxed, isolated, no Node, no preload, its own session. */
 export function docsPaneWebPreferences() {
-  return {
-    partition: DOCS_PANE_PARTITION,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    spellcheck: false,
-  } as const;
+  return { partition: DOCS_PANE_PARTITION, ...LOCKED_DOWN_WEB_PREFERENCES } as const;
 }

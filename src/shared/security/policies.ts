@@ -91,19 +91,21 @@ export function appAssetPath(requestUrl: string): string | null {
   return segments.length === 0 ? 'index.html' : segments.join('/');
 }
 
-/** The webPreferences of every app window: isolated, sandboxed, no Node, web security on. */
+/** What every web contents of the app runs with: isolated, sandboxed, no Node, web security on. */
+export const LOCKED_DOWN_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+/** The webPreferences of every app window: the locked-down set plus the app's preload. */
 export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    spellcheck: false,
-  } as const;
+  return { preload: preloadPath, ...LOCKED_DOWN_WEB_PREFERENCES } as const;
 }
