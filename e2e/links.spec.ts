@@ -31,3 +31,16 @@ test('the link menu opens a note link in a new tab, its first item focused, and 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByText('In browser mode there is no pane: pages open in a new tab.')).toBeVisible();
 });
+
+test('a plain click on a web link inside the note text opens it in a new tab and leaves the note open', async ({ page, webApp, context }) => {
+  await context.route('https://**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>stub</title>' }));
+  await page.goto(webApp.at('#/note/envoy'));
+  await waitUntilReady(page);
+  const link = page.locator('article.note a[data-external]').first();
+  const href = await link.getAttribute('href');
+  const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await tab.waitForLoadState();
+  expect(tab.url()).toBe(new URL(href!).href);
+  await expect(page).toHaveURL(/#\/note\/envoy/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Envoy' })).toBeVisible();
+});

@@ -121,6 +121,14 @@ export class AppState {
     });
   }
 
+  /** A click inside a note or saved page: its external links open per preference, never in the app's own view. */
+  openClickedLink(event: MouseEvent): void {
+    const anchor = (event.target as Element).closest('a[data-external]');
+    if (!anchor) return;
+    event.preventDefault();
+    this.openLink(anchor.getAttribute('href') ?? '');
+  }
+
   /** Dismisses a notice for good (it is stored until dismissed). */
   async dismissNotice(id: string): Promise<void> {
     const result = await this.api.notices.dismiss({ id });
