@@ -1,7 +1,8 @@
 /**
- * What the live search index gets from the user's records: one document per bookmark now (title,
- * tags, comment, and the address it points at) and per annotation (its quote, comment and tags);
- * saved pages and the user's own notes will add theirs here. Pure functions over the records.
+ * What the live search index gets from the user's records: one document per bookmark (title, tags,
+ * comment, and the address it points at), per annotation (its quote, comment and tags) and per
+ * saved page (title, site and article text); the user's own notes will add theirs here. Pure
+ * functions over the records.
  */
 import type { Annotation } from '../shared/annotations';
 import type { SavedPage } from '../shared/saved-pages';

@@ -1,6 +1,6 @@
 /**
- * The live index of what the user writes: bookmark titles, tags and comments now; annotations,
- * saved pages and the user's own notes as those features arrive (their kinds are reserved here).
+ * The live index of what the user keeps: bookmarks, annotations and saved pages (and the user's own
+ * notes when they arrive; their kind is reserved in user-documents.ts).
  * Unlike the bundled index (built once at build time), it changes one document at a time: add,
  * update and remove cost the size of that document, never a rebuild.
  *
