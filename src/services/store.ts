@@ -210,19 +210,23 @@ export function openStore<T extends Record<string, unknown>>(options: OpenStoreO
 
 /**
  * Temporary files a crash can leave behind: atomically's `<file>.tmp-<10 digits><6 hex>` (conf and
- * electron-store) and our own `<file>.atlas-tmp`. Removed at start, once this process holds the
- * data folder's lock, so no other writer can be using them. Returns the names removed.
+ * electron-store) and our own `<file>.atlas-tmp`, in the data folder and in its `pages/` folder
+ * (saved pages' article files). Removed at start, once this process holds the data folder's lock,
+ * so no other writer can be using them. Returns the paths removed, relative to the data folder.
  */
 export function removeStaleTempFiles(dataDir: string): string[] {
   const stale = /\.json\.(?:tmp-\d{10}[a-f0-9]{6}|atlas-tmp)$/;
   const removed: string[] = [];
-  for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
-    if (!stale.test(name)) continue;
-    try {
-      unlinkSync(join(dataDir, name));
-      removed.push(name);
-    } catch {
-      /* a folder or a file we may not delete: leave it */
+  for (const folder of ['', 'pages']) {
+    const dir = join(dataDir, folder);
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      if (!stale.test(name)) continue;
+      try {
+        unlinkSync(join(dir, name));
+        removed.push(folder ? `${folder}/${name}` : name);
+      } catch {
+        /* a folder or a file we may not delete: leave it */
+      }
     }
   }
   return removed;

@@ -181,4 +181,13 @@ describe('removeStaleTempFiles', () => {
     expect(readdirSync(dir).sort()).toEqual([...keep].sort());
     expect(existsSync(join(dir, stale[0]!))).toBe(false);
   });
+
+  it("also clears a saved page's unfinished article file, keeping the saved articles", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'pages'));
+    writeFileSync(join(dir, 'pages', 'p1.json'), '{}');
+    writeFileSync(join(dir, 'pages', 'p2.json.atlas-tmp'), '{');
+    expect(removeStaleTempFiles(dir)).toEqual(['pages/p2.json.atlas-tmp']);
+    expect(readdirSync(join(dir, 'pages'))).toEqual(['p1.json']);
+  });
 });
