@@ -74,9 +74,18 @@ const TRADITIONAL = new Set(
   }),
 );
 
+/** The same set for the Basic Multilingual Plane as one flag per UTF-16 code unit (a hot path). */
+const TRADITIONAL_BMP = new Uint8Array(0x10000);
+for (const char of TRADITIONAL) if (char.length === 1) TRADITIONAL_BMP[char.charCodeAt(0)] = 1;
+
 /** True when the text has at least one character that Traditional → Simplified changes. */
 export function hasTraditional(text: string): boolean {
-  for (const char of text) if (TRADITIONAL.has(char)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      if (TRADITIONAL_BMP[unit]) return true;
+    } else if (unit <= 0xdbff && TRADITIONAL.has(text.slice(i, i + 2))) return true;
+  }
   return false;
 }
 
