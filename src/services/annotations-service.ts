@@ -21,9 +21,20 @@ export type AnnotationChange = { op: 'upsert'; annotation: Annotation } | { op: 
 const DEFAULT_PAGE = 100;
 
 /** Document order: by note, language, then where the highlight starts. */
+/** Ids, language codes and ISO timestamps are ASCII: code-unit order is their order (and fast). */
+function byCodeUnits(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Notes (by id) before saved pages (by id); then language, place in the text, creation time. */
 export function compareAnnotations(a: Annotation, b: Annotation): number {
-  const source = (x: Annotation): string => x.noteId ?? `~page:${x.pageId}`;
-  return source(a).localeCompare(source(b)) || a.language.localeCompare(b.language) || a.selectors.position.start - b.selectors.position.start || a.createdAt.localeCompare(b.createdAt);
+  return (
+    Number(a.noteId === null) - Number(b.noteId === null) ||
+    byCodeUnits(a.noteId ?? a.pageId ?? '', b.noteId ?? b.pageId ?? '') ||
+    byCodeUnits(a.language, b.language) ||
+    a.selectors.position.start - b.selectors.position.start ||
+    byCodeUnits(a.createdAt, b.createdAt)
+  );
 }
 
 export class AnnotationsService {
