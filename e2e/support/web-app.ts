@@ -23,9 +23,12 @@ export class WebApp {
 
   /** The e2e script builds once beforehand, so the server is started with --no-build. */
   static async start(dataDir: string): Promise<WebApp> {
+    // One process (tsx as a loader, not its CLI wrapper), so `stop()`'s SIGTERM reaches the server's
+    // own handler, which closes it and releases the data folder's lock before the process exits. The
+    // wrapper SIGKILLs its child when the child is slow to acknowledge a signal, leaving the lock behind.
     const child = spawn(
       process.execPath,
-      [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
+      ['--import', 'tsx', 'src/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
       // Every answer is checked against the contract's output schemas while the E2E tests run.
       { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ATLAS_CHECK_OUTPUTS: '1' } },
     );

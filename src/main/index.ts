@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, WebContentsView } from 'electron';
 import { createAppServices } from '../services/app-services';
-import { DataFolderLockedError, lockDataFolder, type DataFolderLock } from '../services/data-lock';
+import { DataFolderLockedError, lockDataFolder, waitingMessage, type DataFolderLock } from '../services/data-lock';
 import { APP_DIR_NAME, defaultUserDataDir } from '../shared/paths';
 import { docsPaneWebPreferences } from '../shared/security/docs-pane-policy';
 import { APP_ORIGIN, secureWebPreferences } from '../shared/security/policies';
@@ -60,7 +60,10 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
   try {
-    dataLock = await lockDataFolder(dataDir, 'electron', (error) => console.error(`[atlas] lost the lock on ${dataDir}: ${error.message}`));
+    dataLock = await lockDataFolder(dataDir, 'electron', {
+      onLost: (error) => console.error(`[atlas] lost the lock on ${dataDir}: ${error.message}`),
+      onWaiting: (owner) => console.error(waitingMessage(dataDir, owner)),
+    });
   } catch (error) {
     const message = error instanceof DataFolderLockedError ? error.message : `Cloud Native Atlas cannot use ${dataDir}: ${(error as Error).message}`;
     console.error(message);

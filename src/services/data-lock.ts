@@ -3,7 +3,8 @@
  * processes writing the same JSON files would lose each other's updates. The first process takes a
  * lock (proper-lockfile: a lock directory whose mtime it refreshes, so a crashed holder's lock goes
  * stale after `STALE_MS`) and records who it is; a second one is refused with a sentence naming the
- * holder and what to do.
+ * holder and what to do. A lock left by a process of this machine that is no longer running (a
+ * crash, a kill -9) is waited out instead: it goes stale within `STALE_MS` and is then taken over.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -51,16 +52,58 @@ export interface DataFolderLock {
   release(): Promise<void>;
 }
 
+export interface LockOptions {
+  /** Called for a problem after the lock was taken (proper-lockfile's "compromised"). */
+  onLost?: (error: Error) => void;
+  /** Told once when the folder's lock was left by a process that is gone and is being waited out. */
+  onWaiting?: (owner: LockOwner) => void;
+  /** For tests: how old an unrefreshed lock must be to count as stale. */
+  staleMs?: number;
+}
+
+/** What a starting process prints while it waits out a crashed holder's lock. */
+export function waitingMessage(dataDir: string, owner: LockOwner): string {
+  return `The data folder ${dataDir} is still locked by process ${owner.pid}, which is no longer running (it probably crashed); waiting up to ${STALE_MS / 1000} s for its lock to expire…`;
+}
+
+/** True when the recorded holder is a process on this machine that no longer exists. */
+export function holderIsGone(owner: LockOwner | null, isAlive: (pid: number) => boolean = processIsAlive): boolean {
+  return owner !== null && owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Takes the data folder's lock or throws `DataFolderLockedError`. The folder must exist. */
-export async function lockDataFolder(dataDir: string, mode: AppMode, onLost: (error: Error) => void = () => {}): Promise<DataFolderLock> {
+export async function lockDataFolder(dataDir: string, mode: AppMode, options: LockOptions = {}): Promise<DataFolderLock> {
   const lockPath = join(dataDir, LOCK_NAME);
   const ownerPath = join(dataDir, OWNER_NAME);
+  const stale = options.staleMs ?? STALE_MS;
+  const settings = { lockfilePath: lockPath, stale, update: stale / 4, onCompromised: options.onLost ?? (() => {}) };
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, { lockfilePath: lockPath, stale: STALE_MS, update: STALE_MS / 4, retries: 0, onCompromised: onLost });
+    release = await lockfile.lock(dataDir, { ...settings, retries: 0 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    throw new DataFolderLockedError(dataDir, readOwner(ownerPath), mode);
+    const owner = readOwner(ownerPath);
+    if (!holderIsGone(owner)) throw new DataFolderLockedError(dataDir, owner, mode);
+    options.onWaiting?.(owner!);
+    // A crashed holder refreshes nothing: its lock goes stale within `stale` ms and is taken then.
+    const interval = Math.max(50, Math.round(stale / 20));
+    const retries = { retries: Math.ceil((stale * 1.5) / interval), factor: 1, minTimeout: interval, maxTimeout: interval };
+    try {
+      release = await lockfile.lock(dataDir, { ...settings, retries });
+    } catch (retryError) {
+      if ((retryError as NodeJS.ErrnoException).code !== 'ELOCKED') throw retryError;
+      throw new DataFolderLockedError(dataDir, readOwner(ownerPath), mode);
+    }
   }
   const owner: LockOwner = { mode, pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeFileSync(ownerPath, `${JSON.stringify(owner, null, 2)}\n`);

@@ -14,7 +14,7 @@ import { fail, type Result } from '../shared/result';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/security/csp';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { confBackend } from '../services/conf-backend';
-import { lockDataFolder } from '../services/data-lock';
+import { lockDataFolder, waitingMessage } from '../services/data-lock';
 import { invokeMethod, outputChecksWanted, type Handlers, type ShellHandlers } from '../services/dispatch';
 import { checkApiRequest, checkEventsRequest, checkHost, statusForError } from './request-guard';
 
@@ -153,9 +153,10 @@ function decodePathSegment(segment: string): string | null {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   mkdirSync(options.dataDir, { recursive: true });
-  const lock = await lockDataFolder(options.dataDir, 'web', (error) =>
-    console.error(`[atlas] the lock on ${options.dataDir} was lost (${error.message}); another process may now write there.`),
-  );
+  const lock = await lockDataFolder(options.dataDir, 'web', {
+    onLost: (error) => console.error(`[atlas] the lock on ${options.dataDir} was lost (${error.message}); another process may now write there.`),
+    onWaiting: (owner) => console.error(waitingMessage(options.dataDir, owner)),
+  });
   let services: AppServices;
   try {
     services = createAppServices({

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFolderLockedError, lockDataFolder, lockedMessage } from '../../src/services/data-lock';
+import { DataFolderLockedError, holderIsGone, lockDataFolder, lockedMessage, waitingMessage } from '../../src/services/data-lock';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -25,5 +27,42 @@ describe('the data folder lock', () => {
       'The data folder /data is in use by browser mode (npm run web) (process 42 on box, since 2026-11-26T09:00:00.000Z): close it (or stop `npm run web`), then start the desktop app again.',
     );
     expect(lockedMessage('/data', null, 'web')).toContain('in use by another Cloud Native Atlas process');
+  });
+});
+
+describe('a lock left behind by a process that is gone', () => {
+  /** The pid of a process that has already exited. */
+  function deadPid(): number {
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    return child.pid!;
+  }
+
+  it('is waited out and taken over once it goes stale, with one message first', async () => {
+    const dir = tempDir();
+    // What a crash leaves: the lock directory (fresh, so not stale yet) and the owner record.
+    mkdirSync(join(dir, '.atlas.lock'));
+    const owner = { mode: 'web', pid: deadPid(), host: hostname(), since: new Date().toISOString() };
+    writeFileSync(join(dir, '.atlas.lock-owner.json'), JSON.stringify(owner));
+    const waited: number[] = [];
+    const started = Date.now();
+    const lock = await lockDataFolder(dir, 'electron', { staleMs: 2000, onWaiting: (gone) => waited.push(gone.pid) });
+    expect(waited).toEqual([owner.pid]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(JSON.parse(readFileSync(join(dir, '.atlas.lock-owner.json'), 'utf8'))).toMatchObject({ mode: 'electron', pid: process.pid });
+    await lock.release();
+  });
+
+  it('is refused at once while its holder still runs, or runs on another machine', async () => {
+    expect(holderIsGone({ mode: 'web', pid: deadPid(), host: hostname(), since: '' })).toBe(true);
+    expect(holderIsGone({ mode: 'web', pid: process.pid, host: hostname(), since: '' })).toBe(false);
+    expect(holderIsGone({ mode: 'web', pid: 12345, host: hostname(), since: '' }, () => true)).toBe(false);
+    expect(holderIsGone({ mode: 'web', pid: deadPid(), host: `not-${hostname()}`, since: '' })).toBe(false);
+    expect(holderIsGone(null)).toBe(false);
+  });
+
+  it('names the gone process in what it prints', () => {
+    expect(waitingMessage('/data', { mode: 'web', pid: 42, host: 'box', since: '' })).toBe(
+      'The data folder /data is still locked by process 42, which is no longer running (it probably crashed); waiting up to 20 s for its lock to expire…',
+    );
   });
 });
