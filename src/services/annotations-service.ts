@@ -20,7 +20,6 @@ export type AnnotationChange = { op: 'upsert'; annotation: Annotation } | { op: 
 
 const DEFAULT_PAGE = 100;
 
-/** Document order: by note, language, then where the highlight starts. */
 /** Ids, language codes and ISO timestamps are ASCII: code-unit order is their order (and fast). */
 function byCodeUnits(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
