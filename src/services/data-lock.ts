@@ -56,14 +56,15 @@ export interface LockOptions {
   /** Called for a problem after the lock was taken (proper-lockfile's "compromised"). */
   onLost?: (error: Error) => void;
   /** Told once when the folder's lock was left by a process that is gone and is being waited out. */
-  onWaiting?: (owner: LockOwner) => void;
+  onWaiting?: (owner: LockOwner | null) => void;
   /** For tests: how old an unrefreshed lock must be to count as stale. */
   staleMs?: number;
 }
 
 /** What a starting process prints while it waits out a crashed holder's lock. */
-export function waitingMessage(dataDir: string, owner: LockOwner): string {
-  return `The data folder ${dataDir} is still locked by process ${owner.pid}, which is no longer running (it probably crashed); waiting up to ${STALE_MS / 1000} s for its lock to expire…`;
+export function waitingMessage(dataDir: string, owner: LockOwner | null): string {
+  const holder = owner ? `process ${owner.pid}, which is no longer running (it probably crashed)` : 'a process that left no record of itself (it probably stopped while starting or closing)';
+  return `The data folder ${dataDir} is still locked by ${holder}; waiting up to ${STALE_MS / 1000} s for its lock to expire…`;
 }
 
 /** True when the recorded holder is a process on this machine that no longer exists. */
@@ -87,19 +88,20 @@ export async function lockDataFolder(dataDir: string, mode: AppMode, options: Lo
   const ownerPath = join(dataDir, OWNER_NAME);
   const stale = options.staleMs ?? STALE_MS;
   const settings = { lockfilePath: lockPath, stale, update: stale / 4, onCompromised: options.onLost ?? (() => {}) };
-  let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, { ...settings, retries: 0 });
+    await lockfile.lock(dataDir, { ...settings, retries: 0 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const owner = readOwner(ownerPath);
-    if (!holderIsGone(owner)) throw new DataFolderLockedError(dataDir, owner, mode);
-    options.onWaiting?.(owner!);
+    // A holder that left no record stopped between taking the lock and writing who it is, or while
+    // letting go; a live one keeps refreshing the lock, so waiting for staleness is safe either way.
+    if (owner !== null && !holderIsGone(owner)) throw new DataFolderLockedError(dataDir, owner, mode);
+    options.onWaiting?.(owner);
     // A crashed holder refreshes nothing: its lock goes stale within `stale` ms and is taken then.
     const interval = Math.max(50, Math.round(stale / 20));
     const retries = { retries: Math.ceil((stale * 1.5) / interval), factor: 1, minTimeout: interval, maxTimeout: interval };
     try {
-      release = await lockfile.lock(dataDir, { ...settings, retries });
+      await lockfile.lock(dataDir, { ...settings, retries });
     } catch (retryError) {
       if ((retryError as NodeJS.ErrnoException).code !== 'ELOCKED') throw retryError;
       throw new DataFolderLockedError(dataDir, readOwner(ownerPath), mode);
@@ -108,9 +110,15 @@ export async function lockDataFolder(dataDir: string, mode: AppMode, options: Lo
   const owner: LockOwner = { mode, pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeFileSync(ownerPath, `${JSON.stringify(owner, null, 2)}\n`);
   return {
+    // Synchronous on purpose: a signal that ends the process right after shutdown begins must not
+    // find the record gone and the lock directory still there (the next start would be refused).
     release: async () => {
       rmSync(ownerPath, { force: true });
-      await release().catch(() => {});
+      try {
+        lockfile.unlockSync(dataDir, { lockfilePath: lockPath });
+      } catch {
+        /* already released, or compromised: nothing left to undo */
+      }
     },
   };
 }

@@ -239,11 +239,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     token,
     services,
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      });
+      // No request is handled after this point, so the folder is let go at once (synchronously),
+      // before waiting for the listening socket to close.
+      server.closeAllConnections();
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await lock.release();
+      await closed;
     },
   };
 }

@@ -45,11 +45,21 @@ describe('a lock left behind by a process that is gone', () => {
     writeFileSync(join(dir, '.atlas.lock-owner.json'), JSON.stringify(owner));
     const waited: number[] = [];
     const started = Date.now();
-    const lock = await lockDataFolder(dir, 'electron', { staleMs: 2000, onWaiting: (gone) => waited.push(gone.pid) });
+    const lock = await lockDataFolder(dir, 'electron', { staleMs: 2000, onWaiting: (gone) => waited.push(gone?.pid ?? -1) });
     expect(waited).toEqual([owner.pid]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(JSON.parse(readFileSync(join(dir, '.atlas.lock-owner.json'), 'utf8'))).toMatchObject({ mode: 'electron', pid: process.pid });
     await lock.release();
+  });
+
+  it('is waited out too when the holder left no record of itself', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.atlas.lock'));
+    const waited: (number | null)[] = [];
+    const lock = await lockDataFolder(dir, 'web', { staleMs: 2000, onWaiting: (gone) => waited.push(gone?.pid ?? null) });
+    expect(waited).toEqual([null]);
+    await lock.release();
+    expect(existsSync(join(dir, '.atlas.lock'))).toBe(false);
   });
 
   it('is refused at once while its holder still runs, or runs on another machine', async () => {
@@ -64,5 +74,6 @@ describe('a lock left behind by a process that is gone', () => {
     expect(waitingMessage('/data', { mode: 'web', pid: 42, host: 'box', since: '' })).toBe(
       'The data folder /data is still locked by process 42, which is no longer running (it probably crashed); waiting up to 20 s for its lock to expire…',
     );
+    expect(waitingMessage('/data', null)).toContain('a process that left no record of itself');
   });
 });
