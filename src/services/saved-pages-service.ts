@@ -102,7 +102,9 @@ export class SavedPagesService {
     } catch {
       throw new NotFoundError(`The saved copy of ${page.url} is missing or damaged; save the page again.`);
     }
-    return { page, content };
+    // The file is on disk, where anything may have changed it: what reaches the reader's {@html}
+    // goes through the same sanitizer as at save time, every time it is read.
+    return { page, content: { ...content, html: sanitizeSavedPageHtml(content.html, page.url) } };
   }
 
   /** The text of every saved page, for the live search index. */

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../src/services/app-services';
@@ -104,6 +104,21 @@ describe('saving a page for offline reading', () => {
     expect(html).not.toMatch(/<script|<iframe|<form|<svg|<img|<style|\son\w+=|javascript:|style=/i);
     expect(html).toContain('[a diagram]');
     expect(html).toContain('Evil page');
+  });
+
+  it('sanitizes the stored article again when it is read, so an edited file cannot run anything', async () => {
+    const { app, dir } = services();
+    const result = await save(app, `${base}/article`);
+    const id = (result as { value: { id: string } }).value.id;
+    const file = join(dir, 'pages', `${id}.json`);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { html: string; text: string };
+    const tampered = `<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><p onclick="alert(4)">kept text</p>`;
+    writeFileSync(file, JSON.stringify({ ...stored, html: stored.html + tampered }));
+    const got = await invokeMethod(app.handlers, 'savedPages.get', { id }, { checkOutputs: true });
+    const { html } = (got as { value: { content: { html: string } } }).value.content;
+    expect(html).not.toMatch(/<script|<img|onerror|onclick|javascript:/i);
+    expect(html).toContain('<p>kept text</p>');
+    expect(html).toContain(`<a href="${base}/docs/xds" rel="noopener noreferrer" data-external>the docs</a>`);
   });
 
   it.each([
