@@ -18,18 +18,12 @@ import { BENCH_ENGINES, type BenchEngine, type LoadedEngine } from './bench/engi
 import { readLabelledQueries, recallAt, type LabelledQuery } from './bench/labelled';
 import { benchQueries, typedPrefixes } from './bench/queries';
 import { DEFAULT_SYNTHETIC_OPTIONS, syntheticCorpus } from './bench/synthetic-corpus';
+import { percentile, round } from './bench/timing';
 import { searchDocumentsFromBundle, type SearchDocument } from '../src/shared/search/documents';
 import { SearchEngine } from '../src/shared/search/engine';
 import { buildSearchIndex } from '../src/shared/search/build-index';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
-
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function timeQueries(engine: LoadedEngine, queries: readonly string[]): number[] {
   return queries.map((query) => {

@@ -19,6 +19,7 @@ import { ANNOTATION_COLORS, type Annotation, type AnnotationsFile } from '../../
 import type { ContentBundle } from '../../src/shared/content';
 import { groupAnnotations, placeAnnotations } from '../../src/shared/anchoring/placement';
 import { seededRandom } from './synthetic-corpus';
+import { p95, round as roundTo, time } from './timing';
 
 export interface AnnotationBench {
   annotations: number;
@@ -53,18 +54,7 @@ export function syntheticAnnotations(bundle: ContentBundle, count: number, seed 
   });
 }
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
-function time<T>(run: () => T): [T, number] {
-  const start = performance.now();
-  const value = run();
-  return [value, performance.now() - start];
-}
-
-const round = (n: number): number => Math.round(n * 10) / 10;
+const round = (n: number): number => roundTo(n, 1);
 
 export async function benchAnnotations(bundle: ContentBundle, projectRoot: string, count = 10_000): Promise<AnnotationBench> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-annotations-'));

@@ -13,6 +13,7 @@ import { openStore } from '../../src/services/store';
 import { bookmarksSpec } from '../../src/services/store-specs';
 import { BOOKMARK_RECORD_VERSION, BOOKMARKS_SCHEMA_VERSION, type Bookmark, type BookmarksFile } from '../../src/shared/study';
 import { seededRandom } from './synthetic-corpus';
+import { p95, round as roundTo, time } from './timing';
 
 export interface BookmarkBench {
   bookmarks: number;
@@ -29,11 +30,6 @@ export interface BookmarkBench {
 }
 
 const CHANGES = 40;
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
 
 const NOTES = ['cncf', 'envoy', 'istio', 'linkerd', 'kubernetes', 'prometheus', 'grpc', 'coredns', 'containerd', 'rkt', 'docker'];
 
@@ -62,12 +58,6 @@ export function syntheticBookmarks(count: number, seed = 3): BookmarksFile {
   return { schemaVersion: BOOKMARKS_SCHEMA_VERSION, nextSeq: count, bookmarks };
 }
 
-function time<T>(run: () => T): [T, number] {
-  const start = performance.now();
-  const value = run();
-  return [value, performance.now() - start];
-}
-
 export function benchBookmarks(count = 10_000): BookmarkBench {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   try {
@@ -87,7 +77,7 @@ export function benchBookmarks(count = 10_000): BookmarkBench {
       const id = `bench-${i * 97}`;
       updates.push(time(() => service.update({ id, revision: 1, tags: ['edited'] }))[1]);
     }
-    const round = (n: number) => Math.round(n * 10) / 10;
+    const round = (n: number) => roundTo(n, 1);
     return {
       bookmarks: count,
       fileBytes: statSync(join(dir, 'bookmarks.json')).size,

@@ -7,6 +7,7 @@
 import type { SearchEngine } from '../../src/shared/search/engine';
 import { mergeResults, UserIndex, type UserSearchDocument } from '../../src/shared/search/user-index';
 import { seededRandom } from './synthetic-corpus';
+import { p95, round as roundTo, time as timed } from './timing';
 
 export interface UserIndexBench {
   documents: number;
@@ -20,15 +21,9 @@ export interface UserIndexBench {
 
 const CHANGES = 200;
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
+/** How long `run` took, in milliseconds. */
 function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
+  return timed(run)[1];
 }
 
 /** Words to write user documents with: the bundled texts' own words, so queries hit both indexes. */
@@ -65,7 +60,7 @@ export function benchUserIndex(bundled: SearchEngine, words: readonly string[], 
   const merged = queries.map((query) =>
     time(() => mergeResults(bundled.search(query, { limit: 30 }), index.search(query, { limit: 30 }), 30)),
   );
-  const round = (n: number): number => Math.round(n * 1000) / 1000;
+  const round = (n: number): number => roundTo(n, 3);
   return {
     documents: count,
     buildMs: Math.round(buildMs),
