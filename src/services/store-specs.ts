@@ -69,5 +69,3 @@ export const annotationsSpec: StoreSpec<AnnotationsFile> = {
   defaults: DEFAULT_ANNOTATIONS_FILE,
   migrations: [],
 };
-
-export const STORE_SPECS = [settingsSpec, bookmarksSpec, progressSpec, noticesSpec, annotationsSpec, savedPagesSpec] as const;
