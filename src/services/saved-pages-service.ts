@@ -94,14 +94,19 @@ export class SavedPagesService {
     return page;
   }
 
-  get(id: string): { page: SavedPage; content: SavedPageContent } {
+  /** The record and its article file as stored. */
+  private stored(id: string): { page: SavedPage; content: SavedPageContent } {
     const page = this.find(id);
-    let content: SavedPageContent;
     try {
-      content = SavedPageContentSchema.parse(JSON.parse(readFileSync(this.contentPath(id), 'utf8')));
+      return { page, content: SavedPageContentSchema.parse(JSON.parse(readFileSync(this.contentPath(id), 'utf8'))) };
     } catch {
       throw new NotFoundError(`The saved copy of ${page.url} is missing or damaged; save the page again.`);
     }
+  }
+
+  /** A saved page for the reader. */
+  get(id: string): { page: SavedPage; content: SavedPageContent } {
+    const { page, content } = this.stored(id);
     // The file is on disk, where anything may have changed it: what reaches the reader's {@html}
     // goes through the same sanitizer as at save time, every time it is read.
     return { page, content: { ...content, html: sanitizeSavedPageHtml(content.html, page.url) } };
@@ -110,7 +115,7 @@ export class SavedPagesService {
   /** The text of every saved page, for the live search index. */
   textOf(id: string): string {
     try {
-      return this.get(id).content.text;
+      return this.stored(id).content.text;
     } catch {
       return '';
     }
@@ -176,7 +181,7 @@ export class SavedPagesService {
   }
 
   remove(id: string): SavedPage {
-    const { page, content } = this.get(id);
+    const { page, content } = this.stored(id);
     this.write({ ...this.data, pages: this.data.pages.filter((p) => p.id !== id) });
     rmSync(this.contentPath(id), { force: true });
     this.removed.set(id, { page, content });
