@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     'bookmarks: update p95 <= 250 ms at this size': bookmarks.updateP95Ms <= 250,
     'annotations: drawing 500 highlights of one note <= 50 ms': annotations.drawHighlightsMs === null ? null : annotations.drawHighlightsMs <= 50,
     'annotations: first page of the Annotations view <= 50 ms': annotations.viewFirstPageMs <= 50,
-    'user index: start <= 300 ms with 10,000 documents': userIndex.buildMs <= 300,
+    'user index: start <= 300 ms with 10,000 documents': userIndex.startMs <= 300,
     'user index: one update <= 5 ms p95': Math.max(userIndex.addP95Ms, userIndex.updateP95Ms, userIndex.removeP95Ms) <= 5,
     'user index: merged query p95 <= 2 ms': userIndex.mergedQueryP95Ms <= 2,
   });

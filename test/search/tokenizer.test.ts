@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stemTerm } from '../../src/shared/search/pipeline';
-import { hanTokens, tokenize, tokenizeRuns } from '../../src/shared/search/tokenizer';
+import { hanTokens, normalizeText, scanRuns, tokenize, tokenizeRuns } from '../../src/shared/search/tokenizer';
 
 describe('bilingual tokenizer', () => {
   it('lower-cases English words and splits on punctuation', () => {
@@ -32,5 +32,19 @@ describe('bilingual tokenizer', () => {
     expect(stemTerm('containers')).toBe('contain');
     expect(stemTerm('网格')).toBe('网格');
     expect(stemTerm('the')).toBeNull();
+  });
+
+  it('splits text into runs exactly as the rule says, astral characters and stray surrogates included', () => {
+    // The rule, as a regular expression: a run of Han characters, or of other letters and digits.
+    const RULE = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+    const alphabet = ['a', 'Z', '7', 'é', 'e\u0301', '服', '務', '𠮷', '𝐀', '😀', '\ud800', '\udc00', ' ', '-', '，', 'ｋ', '٣', 'ß', 'Ⅻ', '\u3007'];
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 500; i++) {
+      const text = normalizeText(Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+      const runs: [string, boolean][] = [];
+      scanRuns(text, (start, end, han) => runs.push([text.slice(start, end), han]));
+      expect(runs, JSON.stringify(text)).toEqual([...text.matchAll(RULE)].map((m) => [m[0], Boolean(m[1])]));
+    }
   });
 });

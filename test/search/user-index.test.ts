@@ -133,3 +133,14 @@ describe('the live user index scores like BM25 from scratch', () => {
     expect(actual(grown, 'listener').get(docs[59]!.ref)).toBeCloseTo(actual(built, 'listener').get(docs[59]!.ref) ?? 0, 0);
   });
 });
+
+describe('asking the user index for some kinds only', () => {
+  it('fills the limit with those kinds, however many others rank above them', () => {
+    const index = new UserIndex();
+    const bookmarks = Array.from({ length: 20 }, (_, i) => doc(`b${i}`, 'envoy listeners envoy', 'envoy'));
+    const annotation = doc('n', 'a quote', 'envoy once', [], { ref: 'annotation:n', kind: 'annotation' });
+    index.reset([...bookmarks, annotation]);
+    expect(index.search('envoy', { limit: 5 }).map((r) => r.kind)).toEqual(Array(5).fill('bookmark'));
+    expect(index.search('envoy', { limit: 5, kinds: ['annotation'] }).map((r) => r.ref)).toEqual(['annotation:n']);
+  });
+});

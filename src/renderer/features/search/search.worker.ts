@@ -29,8 +29,9 @@ function answer(bundled: SearchEngine, query: string, options: SearchOptions): S
   const bundledKinds = SEARCH_KINDS.filter(wants);
   const bundledResults: SearchResult[] = bundledKinds.length > 0 ? bundled.search(query, { ...options, kinds: bundledKinds }) : [];
   // The user's records have no category: a category filter leaves them out.
-  const userResults = USER_DOCUMENT_KINDS.some(wants) && !(options.categories && options.categories.length > 0)
-    ? userIndex.search(query, { limit }).filter((result) => wants(result.kind))
+  const userKinds = USER_DOCUMENT_KINDS.filter(wants);
+  const userResults = userKinds.length > 0 && !(options.categories && options.categories.length > 0)
+    ? userIndex.search(query, { limit, kinds: userKinds })
     : [];
   const results = mergeResults(bundledResults, userResults, limit);
   return { results, suggestion: results.length === 0 ? bundled.suggest(query) : null };
