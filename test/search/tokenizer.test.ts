@@ -47,4 +47,16 @@ describe('bilingual tokenizer', () => {
       expect(runs, JSON.stringify(text)).toEqual([...text.matchAll(RULE)].map((m) => [m[0], Boolean(m[1])]));
     }
   });
+
+  it('gives the runs of the whole text lower-cased, though it lower-cases word by word', () => {
+    const RULE = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+    const alphabet = ['A', 'b', 'İ', 'I', 'Σ', 'ΟΔΟ', 'σ', 'ẞ', 'Ǆ', 'Ⅻ', 'Ⓐ', 'Ａ', 'ｂ', '服務', '网', ' ', '.', "'", '\u0301', '9'];
+    let seed = 5;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 500; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 10) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const expected = [...normalizeText(text).matchAll(RULE)].map((m) => (m[1] ? tokenizeRuns(m[1])[0]!.text : m[0]));
+      expect(tokenizeRuns(text).map((run) => run.text), JSON.stringify(text)).toEqual(expected);
+    }
+  });
 });

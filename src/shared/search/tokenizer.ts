@@ -137,15 +137,27 @@ export function scanRuns(normalized: string, visit: (start: number, end: number,
   if (current !== OTHER) visit(start, length, current === HAN_CHAR);
 }
 
-/** Calls `visit` with each run of the text, normalized: Han runs not yet simplified (see runTerms). */
+/**
+ * Lower case is the one part of normalizeText that can wait until a run is known to be new: it maps
+ * one character to one character of the same class, except for İ (to i + a combining dot) and Σ
+ * (ς at the end of a word), so only text with either is lower-cased whole first.
+ */
+const CONTEXTUAL_LOWER_CASE = /[\u0130\u03a3]/;
+
+/**
+ * Calls `visit` with each run of the text, normalized except for case: Latin runs as written (see
+ * runTerms, which lower-cases them), Han runs not yet simplified. Lower-casing a run gives what
+ * normalizeText would have, and a caller that remembers runs does it once per distinct run.
+ */
 export function forEachRun(text: string, visit: (run: string, han: boolean) => void): void {
-  const normalized = normalizeText(text);
+  let normalized = text.normalize('NFKC');
+  if (CONTEXTUAL_LOWER_CASE.test(normalized)) normalized = normalized.toLowerCase();
   scanRuns(normalized, (start, end, han) => visit(normalized.slice(start, end), han));
 }
 
 /** The index tokens of one run from forEachRun (a Latin word is its own token, before stemming). */
 export function runTerms(run: string, han: boolean): string[] {
-  return han ? hanTokens(simplifyChinese(run)) : [run];
+  return han ? hanTokens(simplifyChinese(run)) : [run.toLowerCase()];
 }
 
 /** Splits text into runs and turns each into index tokens. */
@@ -155,7 +167,10 @@ export function tokenizeRuns(text: string): QueryToken[] {
     if (han) {
       const simplified = simplifyChinese(run);
       result.push({ text: simplified, terms: hanTokens(simplified), han: true });
-    } else result.push({ text: run, terms: [run], han: false });
+    } else {
+      const word = run.toLowerCase();
+      result.push({ text: word, terms: [word], han: false });
+    }
   });
   return result;
 }

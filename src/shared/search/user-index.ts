@@ -269,11 +269,10 @@ export class UserIndex {
 
   /** The term ids of a run: a Han run's tokens, or a word's stem (none for a stop word). */
   private idsOfRun(run: string, han: boolean): readonly number[] {
-    if (!han) {
-      const stem = stemTerm(run);
-      return stem === null ? NO_TERMS : [this.idOf(stem)];
-    }
-    return runTerms(run, true).map((term) => this.idOf(term));
+    const terms = runTerms(run, han);
+    if (han) return terms.map((term) => this.idOf(term));
+    const stem = stemTerm(terms[0]!);
+    return stem === null ? NO_TERMS : [this.idOf(stem)];
   }
 
   /** The id of a term, made on first sight. */
