@@ -23,6 +23,9 @@ import { makeSnippet } from './snippet';
 import type { UserDocumentKind } from './user-documents';
 import { simplifyChinese } from './chinese-variants';
 import { isHanToken, normalizeText, tokenizeRuns, wordInteriorBigrams, type QueryToken } from './tokenizer';
+import { TypoIndex, withinOneEdit } from './typo-index';
+
+export { withinOneEdit } from './typo-index';
 
 export interface SearchOptions {
   limit?: number;
@@ -102,8 +105,8 @@ export class SearchEngine {
   private readonly docs: SearchDocument[];
   /** Sorted, for prefix search by binary search. */
   private readonly vocabulary: string[];
-  /** Latin terms by length, for typo matching. */
-  private readonly vocabularyByLength = new Map<number, string[]>();
+  /** The Latin terms, for typo matching; built on the first typo. */
+  private typoIndex: TypoIndex | null = null;
   private readonly packed: Uint8Array;
   private readonly offsets: Int32Array;
   private readonly postings = new Map<string, Posting>();
@@ -124,12 +127,6 @@ export class SearchEngine {
       return doc;
     });
     this.vocabulary = serialized.terms === '' ? [] : serialized.terms.split('\n');
-    for (const term of this.vocabulary) {
-      if (isHanToken(term)) continue;
-      const bucket = this.vocabularyByLength.get(term.length);
-      if (bucket) bucket.push(term);
-      else this.vocabularyByLength.set(term.length, [term]);
-    }
     this.docs.forEach((doc, index) => {
       for (const name of doc.names) {
         const key = nameKey(name);
@@ -259,15 +256,12 @@ export class SearchEngine {
       const variantStem = stemTerm(variant);
       if (variantStem && !found.has(variantStem) && this.hasTerm(variantStem)) found.set(variantStem, variant);
     }
+    this.typoIndex ??= new TypoIndex(this.vocabulary.filter((term) => !isHanToken(term)));
     for (const candidate of new Set([stem, word])) {
-      for (let length = candidate.length - 1; length <= candidate.length + 1; length++) {
-        for (const term of this.vocabularyByLength.get(length) ?? []) {
-          if (!found.has(term) && withinOneEdit(candidate, term)) found.set(term, term);
-        }
-      }
+      for (const term of this.typoIndex.near(candidate)) if (!found.has(term)) found.set(term, term);
     }
     return [...found]
-      .sort(([a], [b]) => this.documentFrequency(b) - this.documentFrequency(a))
+      .sort(([a], [b]) => this.documentFrequency(b) - this.documentFrequency(a) || (a < b ? -1 : a > b ? 1 : 0))
       .slice(0, PREFIX_EXPANSIONS)
       .map(([term, shown]) => ({ term, shown }));
   }
@@ -381,14 +375,20 @@ export class SearchEngine {
     const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null;
     const categories = options.categories && options.categories.length > 0 ? new Set(options.categories) : null;
     const top: { doc: number; score: number; rank: number }[] = [];
+    // With no name in the query every document is in the same tier, and a kind's weight only lowers
+    // a score: a document whose unweighted score cannot enter the full top is passed over without
+    // reading its metadata (on a large corpus, most of what a frequent word touches).
+    const sameTier = named.notes.length === 0 && named.terms.length === 0;
     for (const doc of touched) {
       const coverage = matchedGroups[doc]! / totalShare;
-      const meta = this.docs[doc]!;
-      const kindWeight = meta.kind === 'glossary' ? GLOSSARY_WEIGHT : meta.kind === 'section' && meta.sectionId === 'check' && !aboutCheck ? CHECK_SECTION_WEIGHT : 1;
-      const score = scores[doc]! * coverage * coverage * kindWeight;
+      const unweighted = scores[doc]! * coverage * coverage;
       scores[doc] = 0;
       matchedGroups[doc] = 0;
       lastGroup[doc] = -1;
+      if (sameTier && top.length === limit && unweighted <= top[limit - 1]!.rank) continue;
+      const meta = this.docs[doc]!;
+      const kindWeight = meta.kind === 'glossary' ? GLOSSARY_WEIGHT : meta.kind === 'section' && meta.sectionId === 'check' && !aboutCheck ? CHECK_SECTION_WEIGHT : 1;
+      const score = unweighted * kindWeight;
       if ((kinds && !kinds.has(meta.kind)) || (categories && !categories.has(meta.category ?? ''))) continue;
       const rank = score + (TIER_REST - tierOf(doc)) * TIER_SPAN;
       if (top.length < limit || rank > top[top.length - 1]!.rank) {
@@ -418,20 +418,6 @@ export class SearchEngine {
       };
     });
   }
-}
-
-/** True when `a` becomes `b` by at most one insertion, deletion, substitution or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const diff = a.length - b.length;
-  if (diff > 1 || diff < -1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (diff === 0) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return diff > 0 ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
