@@ -101,7 +101,10 @@ export class UserIndex {
   private terms: string[] = [];
   private df: number[] = [];
   private readonly runIds = new Map<string, readonly number[]>();
-  /** Every term ever seen, sorted, for prefix completion by binary search (df 0 terms are skipped). */
+  /**
+   * Every Latin term ever seen, sorted, for completing the word being typed by binary search (df 0
+   * terms are skipped). Chinese terms are bigrams, matched whole, so they are not kept here.
+   */
   private vocabulary: string[] = [];
   private readonly totalLengths = [0, 0, 0];
   /** Forward arrays: a posting's term id, and its frequencies in title, tags and body (see pack). */
@@ -137,6 +140,7 @@ export class UserIndex {
     this.termIds.clear();
     this.runIds.clear();
     this.terms = [];
+    this.vocabulary = [];
     this.df = [];
     this.addedSlots = [];
     this.addedWeights = [];
@@ -174,7 +178,7 @@ export class UserIndex {
     this.offsets = offsets;
     this.baseSlots = baseSlots;
     this.baseWeights = baseWeights;
-    this.vocabulary = [...this.terms].sort();
+    this.vocabulary.sort();
   }
 
   apply(change: UserDocumentChange): void {
@@ -274,20 +278,23 @@ export class UserIndex {
   /** The term ids of a run: a Han run's tokens, or a word's stem (none for a stop word). */
   private idsOfRun(run: string, han: boolean): readonly number[] {
     const terms = runTerms(run, han);
-    if (han) return terms.map((term) => this.idOf(term));
+    if (han) return terms.map((term) => this.idOf(term, true));
     const stem = stemTerm(terms[0]!);
-    return stem === null ? NO_TERMS : [this.idOf(stem)];
+    return stem === null ? NO_TERMS : [this.idOf(stem, false)];
   }
 
   /** The id of a term, made on first sight. */
-  private idOf(term: string): number {
+  private idOf(term: string, han: boolean): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
       this.df.push(0);
-      if (!this.building) this.vocabulary.splice(this.vocabularyIndex(term), 0, term);
+      if (!han) {
+        if (this.building) this.vocabulary.push(term);
+        else this.vocabulary.splice(this.vocabularyIndex(term), 0, term);
+      }
       if (id >= this.seenIn.length) {
         const seenIn = new Int32Array(this.seenIn.length * 2);
         seenIn.set(this.seenIn);
