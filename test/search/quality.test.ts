@@ -48,6 +48,14 @@ describe('search v2 behaviour on the bundled knowledge base', () => {
   const engine = SearchEngine.load(JSON.parse(JSON.stringify(buildSearchIndex(documents))), documents);
   const refs = (query: string, limit = 5) => engine.search(query, { limit }).map((r) => r.ref);
 
+  it('ranks the same first results whatever the limit (documents that cannot enter the top are skipped early)', () => {
+    const queries = [...labelled.map((q) => q.query), 'the', 'service', '服务', '配置', 'proxy config', '控制平面 数据平面', 'xds'];
+    for (const query of queries) {
+      const all = refs(query, 80);
+      for (const limit of [1, 3, 10]) expect(refs(query, limit), `${query} (limit ${limit})`).toEqual(all.slice(0, limit));
+    }
+  });
+
   it.each([
     ['Envoy', 'envoy'],
     ['Kubernetes', 'kubernetes'],
