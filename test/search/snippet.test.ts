@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSpace, makeSnippet } from '../../src/shared/search/snippet';
 import { normalizeText, tokenizeRuns } from '../../src/shared/search/tokenizer';
+import { seededRandom } from '../../scripts/bench/synthetic-corpus';
 
 /** The straightforward snippet: flatten the whole text, find the first match, cut the window. */
 function reference(text: string, query: string): { text: string; highlights: [number, number][] } {
@@ -42,8 +43,7 @@ describe('snippets', () => {
   });
 
   it('equal the straightforward snippet on texts with runs of whitespace anywhere', () => {
-    let seed = 4;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = seededRandom(4);
     const words = ['envoy', 'xDS', 'Proxy', '服务网格', '网格', 'a', 'listener', 'ＡＢＣ'];
     const spaces = [' ', '  ', '\n', '\n\n   ', '\t', ' \u3000 ', '          '];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { stemTerm } from '../../src/shared/search/pipeline';
 import { hanTokens, normalizeText, scanRuns, tokenize, tokenizeRuns } from '../../src/shared/search/tokenizer';
+import { seededRandom } from '../../scripts/bench/synthetic-corpus';
+
+/** The rule for runs, as a regular expression: a run of Han characters, or of other letters and digits. */
+const RULE = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 describe('bilingual tokenizer', () => {
   it('lower-cases English words and splits on punctuation', () => {
@@ -35,11 +39,8 @@ describe('bilingual tokenizer', () => {
   });
 
   it('splits text into runs exactly as the rule says, astral characters and stray surrogates included', () => {
-    // The rule, as a regular expression: a run of Han characters, or of other letters and digits.
-    const RULE = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
     const alphabet = ['a', 'Z', '7', 'é', 'e\u0301', '服', '務', '𠮷', '𝐀', '😀', '\ud800', '\udc00', ' ', '-', '，', 'ｋ', '٣', 'ß', 'Ⅻ', '\u3007'];
-    let seed = 3;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = seededRandom(3);
     for (let i = 0; i < 500; i++) {
       const text = normalizeText(Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
       const runs: [string, boolean][] = [];
@@ -49,10 +50,8 @@ describe('bilingual tokenizer', () => {
   });
 
   it('gives the runs of the whole text lower-cased, though it lower-cases word by word', () => {
-    const RULE = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
     const alphabet = ['A', 'b', 'İ', 'I', 'Σ', 'ΟΔΟ', 'σ', 'ẞ', 'Ǆ', 'Ⅻ', 'Ⓐ', 'Ａ', 'ｂ', '服務', '网', ' ', '.', "'", '\u0301', '9'];
-    let seed = 5;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = seededRandom(5);
     for (let i = 0; i < 500; i++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 10) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       const expected = [...normalizeText(text).matchAll(RULE)].map((m) => (m[1] ? tokenizeRuns(m[1])[0]!.text : m[0]));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TypoIndex, withinOneEdit } from '../../src/shared/search/typo-index';
+import { seededRandom } from '../../scripts/bench/synthetic-corpus';
 
 describe('the typo index', () => {
   it('finds exactly the terms a scan with withinOneEdit finds, for words near and far', () => {
-    let seed = 9;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = seededRandom(9);
     const word = (length: number) => Array.from({ length }, () => 'abcde'[Math.floor(random() * 5)]).join('');
     const terms = [...new Set(Array.from({ length: 400 }, () => word(2 + Math.floor(random() * 5))))];
     const index = new TypoIndex(terms);

@@ -3,6 +3,7 @@ import type { SearchResult } from '../../src/shared/search/engine';
 import { mergeResults, UserIndex, type UserSearchDocument } from '../../src/shared/search/user-index';
 import { stemTerm } from '../../src/shared/search/pipeline';
 import { tokenizeRuns } from '../../src/shared/search/tokenizer';
+import { seededRandom } from '../../scripts/bench/synthetic-corpus';
 
 const doc = (id: string, title: string, body = '', tags: string[] = [], extra: Partial<UserSearchDocument> = {}): UserSearchDocument => ({
   ref: `bookmark:${id}`, kind: 'bookmark', noteId: 'envoy', sectionId: null, pageId: null, url: null, title, tags, body, ...extra,
@@ -71,10 +72,7 @@ describe('merging bundled and user results', () => {
 describe('the live user index scores like BM25 from scratch', () => {
   const WORDS = ['envoy', 'listener', 'listeners', 'filter', 'chain', 'xds', 'the', 'proxy', 'mesh', '服务网格', '监听器', '过滤器链', '控制平面', '數據平面', '可观测性'];
   const BOOSTS = { title: 8, tags: 2, body: 1 } as const;
-  const random = (() => {
-    let seed = 7;
-    return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  })();
+  const random = seededRandom(7);
   const phrase = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
   const randomDoc = (id: string) => doc(id, phrase(1 + Math.floor(random() * 4)), phrase(Math.floor(random() * 12)), random() < 0.5 ? [phrase(1)] : []);
 
