@@ -3,7 +3,7 @@
  * comment of 10–60 words drawn from the bundled notes' own vocabulary), as the search worker holds
  * them. Measures building it at start (in fresh processes, as the worker starts cold) and again
  * in this one, p95 of one add, update and remove, and p95 of a query answered by the bundled engine
- * and the user index together, merged (what the palette does).
+ * and the user index together, merged (answerQuery, what the search worker does).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchEngine } from '../../src/shared/search/engine';
-import { mergeResults, UserIndex, type UserSearchDocument } from '../../src/shared/search/user-index';
+import { answerQuery } from '../../src/shared/search/answer';
+import { UserIndex, type UserSearchDocument } from '../../src/shared/search/user-index';
 import { seededRandom } from './synthetic-corpus';
 import { p95, percentile, round as roundTo, time as timed } from './timing';
 
@@ -85,10 +86,8 @@ export function benchUserIndex(bundled: SearchEngine, words: readonly string[], 
   const adds = extra.map((doc) => time(() => index.upsert(doc)));
   const updates = extra.map((doc) => time(() => index.upsert({ ...doc, title: `${doc.title} edited` })));
   const removes = extra.map((doc) => time(() => index.remove(doc.ref)));
-  for (const query of warmup) mergeResults(bundled.search(query, { limit: 30 }), index.search(query, { limit: 30 }), 30);
-  const merged = queries.map((query) =>
-    time(() => mergeResults(bundled.search(query, { limit: 30 }), index.search(query, { limit: 30 }), 30)),
-  );
+  for (const query of warmup) answerQuery(bundled, index, query, { limit: 30 });
+  const merged = queries.map((query) => time(() => answerQuery(bundled, index, query, { limit: 30 })));
   const round = (n: number): number => roundTo(n, 3);
   return {
     documents: count,

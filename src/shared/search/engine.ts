@@ -280,7 +280,7 @@ export class SearchEngine {
       const best = this.fuzzyExpansions(stem, lower)[0];
       if (!best) return word;
       changed = true;
-      return best.shown;
+      return best.shown !== best.term ? best.shown : spelledLike(lower, best.term);
     });
     return changed ? words.join(' ') : null;
   }
@@ -421,9 +421,26 @@ export class SearchEngine {
 }
 
 /**
+ * A word to show for a vocabulary stem found one typo from `typed` (the vocabulary holds stems:
+ * proxi, not proxy): `typed` with one letter inserted or replaced, if that stems to it; else the
+ * stem itself.
+ */
+function spelledLike(typed: string, stem: string): string {
+  for (let i = 0; i <= typed.length; i++) {
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+      const inserted = typed.slice(0, i) + letter + typed.slice(i);
+      if (stemTerm(inserted) === stem) return inserted;
+      const replaced = typed.slice(0, i) + letter + typed.slice(i + 1);
+      if (i < typed.length && stemTerm(replaced) === stem) return replaced;
+    }
+  }
+  return stem;
+}
+
+/**
  * The words one deletion or one swap of neighbours away from `word`: the typos whose stem can land
  * far from the word's own stem (opentracign → opentracing → opentrac). Insertions and substitutions
- * keep the stem within one edit, which the vocabulary scan already finds.
+ * keep the stem within one edit, which the typo index already finds.
  */
 export function oneEditVariants(word: string): Set<string> {
   const variants = new Set<string>();

@@ -1,5 +1,6 @@
 /** Messages between the UI and the search worker. */
-import type { SearchOptions, SearchResult } from '../../../shared/search/engine';
+import type { SearchAnswer } from '../../../shared/search/answer';
+import type { SearchOptions } from '../../../shared/search/engine';
 import type { UserDocumentChange, UserSearchDocument } from '../../../shared/search/user-documents';
 
 export type ToSearchWorker =
@@ -8,13 +9,9 @@ export type ToSearchWorker =
   | { type: 'user-change'; change: UserDocumentChange }
   | { type: 'search'; id: number; query: string; options: SearchOptions };
 
-export interface SearchAnswer {
-  results: SearchResult[];
-  /** "Did you mean …" when nothing was found and a one-typo neighbour exists. */
-  suggestion: string | null;
-}
+export type { SearchAnswer };
 
 export type FromSearchWorker =
   | { type: 'ready'; documents: number; loadMs: number }
   | { type: 'failed'; message: string }
-  | ({ type: 'results'; id: number; tookMs: number } & SearchAnswer);
+  | ({ type: 'results'; id: number } & SearchAnswer);
