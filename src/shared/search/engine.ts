@@ -6,10 +6,11 @@
  *   first without dropping partial matches;
  * - only the last word (still being typed) is expanded as a prefix, to its most frequent
  *   completions; fuzzy matching (one insertion, deletion, substitution or swap of neighbours) only
- *   for words of 5+ letters that are not in the vocabulary — a typo, not a rare word — checked
- *   against vocabulary terms of nearby length only;
+ *   for words of 5+ letters that are not in the vocabulary — a typo, not a rare word — looked up
+ *   in a deletion index of the vocabulary (typo-index.ts);
  * - per-term postings are computed once and kept, and whole answers are cached, so typing stays
- *   cheap; only the top results are kept, nothing sorts the whole corpus;
+ *   cheap; only the top results are kept, nothing sorts the whole corpus, and a document that
+ *   cannot enter them is passed over before its metadata is read;
  * - names go first: a query that is (or starts) a note's title, id or alias puts that note first,
  *   then its own sections and links; a glossary term typed in full comes right after.
  */
