@@ -137,8 +137,11 @@ test.describe('in Chinese', () => {
     await page.getByRole('button', { name: '标记为已读' }).click();
     await expect(page.getByRole('button', { name: '标记为已读' })).toHaveAttribute('aria-pressed', 'true');
     const place = await readToTheMiddle(page);
-    // Switching to another view saves the place at once.
+    const heading = await page.getByRole('navigation', { name: '目录' }).locator('a[aria-current="location"]').textContent();
+    // Switching to another view saves the place at once; the library shows it once it is stored,
+    // and only then is the server stopped (as a person would see it before quitting).
     await page.getByRole('link', { name: '资料库', exact: true }).click();
+    await expect(page.getByRole('link', { name: /继续阅读/ })).toContainText(`上次读到「${heading!.trim()}」`);
 
     await webApp.stop();
     const restarted = await WebApp.start(dataDir);
